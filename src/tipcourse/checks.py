@@ -1,0 +1,84 @@
+"""``tipcourse check``: validate every course source without building.
+
+Each check is a function of the course that raises a SourceError on the first problem and
+returns a short summary of what it validated. Modules add theirs to CHECKS.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+import nbformat
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from tipcourse.course import Course
+from tipcourse.errors import ConfigError
+
+Check = Callable[[Course], str]
+
+
+def check_config(course: Course) -> str:
+    course.check()
+    return f"config and contents: {sum(1 for _ in course.toc_entries())} pages listed"
+
+
+def check_pages(course: Course) -> str:
+    """Every page listed must be readable: front matter parses, notebooks are valid nbformat."""
+    count = 0
+    for entry in course.toc_entries():
+        path = course.page_path(entry.docname)
+        assert path is not None  # check_config ran first
+        count += 1
+        if path.suffix == ".ipynb":
+            try:
+                nb = nbformat.read(path, as_version=4)
+                nbformat.validate(nb)
+            except Exception as exc:  # nbformat raises several kinds
+                raise ConfigError(path, None, f"not a valid notebook: {exc}".splitlines()[0],
+                                  "open and re-save it in Jupyter") from None
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            end = text.find("\n---", 4)
+            if end == -1:
+                raise ConfigError(path, 1, "front matter is not closed", "add a line '---'")
+            try:
+                YAML(typ="safe", pure=True).load(text[4:end])
+            except MarkedYAMLError as exc:
+                mark = exc.problem_mark
+                line = mark.line + 2 if mark else 1
+                raise ConfigError(path, line, f"invalid front matter: {exc.problem}",
+                                  "fix the YAML between the '---' lines") from None
+        if not any(line.startswith("# ") for line in text.splitlines()):
+            raise ConfigError(path, 1, "page has no title", "start the page with '# Title'")
+    return f"pages: {count} readable"
+
+
+# Checks from other modules, imported by name so each module owns its own.
+CHECK_MODULES = [
+    "tipcourse.quiz.checks",
+    "tipcourse.lessons.checks",
+    "tipcourse.data.checks",
+]
+
+CHECKS: list[Check] = [check_config, check_pages]
+
+
+def all_checks() -> list[Check]:
+    checks = list(CHECKS)
+    for name in CHECK_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        checks.extend(module.CHECKS)
+    return checks
+
+
+def check_course(course: Course) -> list[str]:
+    """Run every check; raise the first SourceError, else return one summary line per check."""
+    return [check(course) for check in all_checks()]

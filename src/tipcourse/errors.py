@@ -1,0 +1,52 @@
+"""Domain errors: every loader raises one of these, carrying the file and line at fault.
+
+The CLI prints them as ``path:line: message`` (no traceback) and exits non-zero.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """Something in a course source (config, page, quiz bank, lesson, fact, data) is wrong."""
+
+    def __init__(
+        self, path: str | Path, line: int | None, message: str, hint: str | None = None
+    ) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        self.hint = hint
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class ConfigError(SourceError):
+    """_config.yml or _toc.yml is invalid, or a page listed in the table of contents is missing."""
+
+
+class BuildError(SourceError):
+    """Sphinx reported a warning or error while building an edition."""
+
+
+class QuizError(SourceError):
+    """A quiz bank (quizzes/*.yaml) is invalid."""
+
+
+class LessonError(SourceError):
+    """A lesson plan is invalid."""
+
+
+class FactError(SourceError):
+    """A headline figure in facts.yml is invalid or not sourced well enough."""
+
+
+class DataError(SourceError):
+    """The UNODC data file is missing, has another layout, or fails its checksum."""

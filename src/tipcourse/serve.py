@@ -1,0 +1,32 @@
+"""Serve a built edition on the loopback interface (a classroom machine, a quick look).
+
+The standard library's threaded HTTP server is enough for static files on one machine;
+for many students, copy the folder to any static host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+from pathlib import Path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def make_server(site: Path, host: str = "127.0.0.1", port: int = 0) -> http.server.HTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve(site: Path, *, port: int = 8000, host: str = "127.0.0.1") -> None:
+    server = make_server(site, host, port)
+    print(f"serving {site} at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

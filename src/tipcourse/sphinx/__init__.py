@@ -1,0 +1,28 @@
+"""The course's Sphinx extension: directives and roles for teacher-only blocks, quizzes,
+lessons, videos and facts, plus the theme trims that keep pages light and accessible.
+
+Each concept lives in its own module with a ``setup(app)``; this module only wires them up.
+The edition being built is ``app.config.tipcourse_edition`` ("student" or "teacher").
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from tipcourse import __version__
+
+# One module per concept; each exposes setup(app).
+PARTS = [
+    "tipcourse.sphinx.teacher",
+    "tipcourse.sphinx.theme",
+]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("tipcourse_edition", "teacher", "env", [str])
+    for name in PARTS:
+        importlib.import_module(name).setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
