@@ -21,7 +21,9 @@ class SourceError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = _shown(self.path)
+        if self.line:
+            where += f":{self.line}"
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
@@ -50,3 +52,11 @@ class FactError(SourceError):
 
 class DataError(SourceError):
     """The UNODC data file is missing, has another layout, or fails its checksum."""
+
+
+def _shown(path: str) -> str:
+    """The path relative to the working folder when it lies inside it (shorter, clickable)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return path

@@ -1,0 +1,62 @@
+"""Editions: teacher-only material reaches the teacher edition and no file of the student one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing
+from tipcourse.build import build
+from tipcourse.course import Course
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    course = Course(copy_minibook(tmp_path_factory.mktemp("editions")))
+    build(course)
+    return course
+
+
+def test_student_edition_has_no_teacher_content_anywhere(built: Course) -> None:
+    student = built.site_dir("student")
+    assert (student / "index.html").is_file()
+    assert files_containing(student, TEACHER_MARKER) == []
+    # Not the teacher guide's pages, nor its title in the navigation or search index.
+    assert not (student / "teacher_guide").exists()
+    assert files_containing(student, "Teacher guide") == []
+
+
+def test_student_edition_keeps_student_content(built: Course) -> None:
+    student = built.site_dir("student")
+    assert files_containing(student, STUDENT_MARKER)
+    assert STUDENT_MARKER in (student / "searchindex.js").read_text()
+
+
+def test_teacher_edition_shows_teacher_blocks_and_guide(built: Course) -> None:
+    teacher = built.site_dir("teacher")
+    chapter = (teacher / "book" / "chapter.html").read_text()
+    assert f"{TEACHER_MARKER} in a chapter" in chapter
+    assert "For the teacher" in chapter
+    assert f"{TEACHER_MARKER} on the title page" in (teacher / "index.html").read_text()
+    assert f"{TEACHER_MARKER} in the guide" in (teacher / "teacher_guide" / "index.html").read_text()
+    assert TEACHER_MARKER in (teacher / "searchindex.js").read_text()
+
+
+def test_no_source_copies_are_published(built: Course) -> None:
+    for edition in ("student", "teacher"):
+        site = built.site_dir(edition)
+        assert not (site / "_sources").exists()
+        assert list(site.rglob("*.md")) == []
+
+
+def test_edition_title_says_which_edition(built: Course) -> None:
+    assert "student edition" in (built.site_dir("student") / "index.html").read_text()
+    assert "teacher edition" in (built.site_dir("teacher") / "index.html").read_text()
+
+
+def test_student_table_of_contents_drops_teacher_pages(tmp_path: Path) -> None:
+    course = Course(copy_minibook(tmp_path))
+    student_pages = [e for e in course.edition_toc("student")["chapters"]]
+    assert {"file": "book/chapter"} in student_pages
+    assert all("teacher_guide" not in str(p) for p in student_pages)
