@@ -3,3 +3,20 @@ from pathlib import Path
 
 # Let tests import the shared helpers module.
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+# The real course, built once per test run (incrementally, with warnings as errors), for the
+# tests that check every page of both editions.
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def course_sites() -> dict[str, Path]:
+    from tipcourse.build import build
+    from tipcourse.course import Course
+
+    course = Course(REPO)
+    build(course, strict=True)
+    return {edition: course.site_dir(edition) for edition in ("student", "teacher")}

@@ -1,0 +1,118 @@
+"""Chromium for measuring pages and printing PDFs: the system Chromium when there is one
+(Debian's package), else Playwright's own download.
+
+Playwright drives it; these flags keep a headless Chromium from calling home, which on a
+machine without internet only produces refused connections and delays.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+INSTALL_HINT = (
+    "install Chromium: 'apt-get install chromium' on Debian/Ubuntu, "
+    "or '.venv/bin/python -m playwright install chromium'"
+)
+
+
+def system_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Chromium browser (Playwright ``Browser``)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        executable = system_chromium()
+        browser = p.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) for the duration; yield its base URL."""
+    from tipcourse.serve import make_server
+
+    server = make_server(site, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class PageVisit:
+    """What a first visit to a page loaded."""
+
+    url: str
+    bytes: int = 0
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"file", "data", "blob", "about"} or parts.hostname in {
+        "127.0.0.1",
+        "localhost",
+    }
+
+
+def visit(browser: Any, url: str, *, viewport: dict[str, int] | None = None) -> PageVisit:
+    """Open ``url`` in a fresh context (empty cache), block and record every request to
+    another host, and sum the uncompressed bytes of everything the page loaded."""
+    result = PageVisit(url)
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def route(route: Any) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            result.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and result.console_errors.append(m.text))
+    page.on("pageerror", lambda e: result.console_errors.append(str(e)))
+    page.goto(url, wait_until="networkidle")
+    # The browser's own account of what it fetched: uncompressed body sizes, all same-origin.
+    entries = page.evaluate(
+        """() => performance.getEntriesByType('navigation')
+               .concat(performance.getEntriesByType('resource'))
+               .map(e => [e.name, e.decodedBodySize])"""
+    )
+    result.requests = [name for name, _size in entries]
+    result.bytes = sum(size for _name, size in entries)
+    context.close()
+    return result

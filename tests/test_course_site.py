@@ -1,0 +1,75 @@
+"""The real course, both editions, every page: nothing requested from another host when a
+page loads, no axe-core violation (best practices included), no broken local link, and the
+student edition works from a folder (file://) as on a USB stick."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import open_page
+from tipcourse.site import broken_links
+
+EDITIONS = ["student", "teacher"]
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] not in {"_static", "_images"}
+    )
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_local_link_resolves(course_sites: dict[str, Path], edition: str) -> None:
+    assert broken_links(course_sites[edition]) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_is_offline_and_accessible(
+    course_sites: dict[str, Path], edition: str, chromium_browser, serve_site
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    site = course_sites[edition]
+    base = serve_site(site)
+    axe = Axe()
+    external: list[str] = []
+    violations: list[str] = []
+    errors: list[str] = []
+    all_pages = pages(site)
+    assert len(all_pages) >= 3
+    for name in all_pages:
+        with open_page(chromium_browser, base + name) as (page, visit):
+            external += [f"{name}: {url}" for url in visit.external_requests]
+            errors += [f"{name}: {text}" for text in visit.console_errors]
+            result = axe.run(page)
+            for v in result.response["violations"]:
+                targets = "; ".join(", ".join(n["target"]) for n in v["nodes"][:3])
+                violations.append(f"{name}: {v['id']} ({v['impact']}) at {targets}")
+    assert external == [], "pages asked another host for something:\n" + "\n".join(external)
+    assert violations == [], "axe-core found:\n" + "\n".join(violations)
+    assert errors == [], "console errors:\n" + "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_student_edition_navigates_from_a_folder(course_sites: dict[str, Path],
+                                                 chromium_browser) -> None:
+    site = course_sites["student"]
+    with open_page(chromium_browser, (site / "index.html").as_uri()) as (page, visit):
+        next_link = page.locator("a.right-next").first
+        target = next_link.get_attribute("href")
+        assert target
+        next_link.click()
+        page.wait_for_load_state()
+        assert page.url.startswith("file://")
+        assert page.url.endswith(target.split("#")[0].lstrip("./"))
+        assert page.locator("main h1").first.is_visible()
+        # And back home through the sidebar's first link.
+        page.locator("a.right-next").first.click()
+        page.wait_for_load_state()
+        assert page.locator("main h1").first.is_visible()
+        assert visit.external_requests == []
