@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: course test setup browser bench lint check serve clean
 
-course: setup
+course: setup browser
 	$(BIN)/tipcourse build --edition all --pdf
 
 test: setup browser

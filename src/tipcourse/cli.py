@@ -24,11 +24,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from tipcourse.build import build
 
     course = Course.here()
-    for edition in _editions(args.edition):
-        start = time.perf_counter()
-        (result,) = build(course, [edition], strict=not args.no_strict, force=args.force)
-        took = time.perf_counter() - start
-        print(f"built {edition} edition in {took:.1f} s: {result.site.relative_to(course.root)}/")
+    start = time.perf_counter()
+    for result in build(course, _editions(args.edition), strict=not args.no_strict,
+                        force=args.force):
+        print(f"built the {result.edition} edition: {result.site.relative_to(course.root)}/")
+    print(f"done in {time.perf_counter() - start:.1f} s")
     if args.pdf:
         return cmd_pdf(argparse.Namespace(edition=args.edition, paper="a4"))
     return 0
