@@ -1,11 +1,170 @@
-"""Slimming a built site: trims that keep a first visit light (see tipcourse.sphinx.theme)."""
+"""Slimming a built site, so that a first visit stays light (issue 2: under 600 KB).
+
+Runs once per build on the copied site (``tipcourse.site.finish``), after Sphinx and before the
+site is checked and swapped into view. The templates (``tipcourse.sphinx.theme``) already keep
+fontawesome.js and the search index off ordinary pages; what is left here needs the whole
+built site to decide:
+
+- PurgeCSS (npm, installed by ``make setup``) removes the CSS rules that no page or script of
+  the site uses. The theme's stylesheet carries all of Bootstrap (about 400 KB); the course
+  uses a fraction of it. PurgeCSS is a well-kept tool for exactly this; if it is missing the
+  site still works, only heavier, and the build says so once.
+- fontTools subsets the Font Awesome fonts to the icons the site shows (156 KB to a few KB).
+- Files no page loads (fontawesome.js, source maps) are removed.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+
+import tipcourse
+
+# Selectors that PurgeCSS cannot see in the built files, because a script puts them together
+# at run time or a browser state sets them: keyboard focus rings, Bootstrap's tooltips
+# (placed by Popper), and the colour mode attributes set on <html>.
+SAFELIST_GREEDY = [
+    r"focus-visible",
+    r"bs-tooltip-",
+    r"popper",
+    r"data-theme",
+    r"data-mode",
+]
+
+# "fa-bars" and its aliases map to one code point: .fa-bars:before,.fa-navicon:before{content:"\f0c9"}
+_ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:\s*\"\\([0-9a-fA-F]+)\"")
+_ICON_NAME = re.compile(r"\.fa-([a-z0-9-]+):")
+_USED_ICON = re.compile(r"\bfa-([a-z0-9-]+)")
+
+# Node script: read the PurgeCSS options from stdin, write each purged stylesheet in place.
+_PURGE_JS = """
+const { PurgeCSS } = require(process.argv[1]);
+const fs = require("fs");
+const opts = JSON.parse(fs.readFileSync(0, "utf8"));
+opts.safelist = { greedy: opts.greedy.map((p) => new RegExp(p)) };
+delete opts.greedy;
+new PurgeCSS().purge(opts).then((results) => {
+  for (const r of results) fs.writeFileSync(r.file, r.css);
+}).catch((err) => { console.error(String(err)); process.exit(1); });
+"""
+
+_warned: set[str] = set()
+
+
+def _say_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        print(f"tipcourse: {message}", file=sys.stderr)
 
 
 def slim_site(site: Path) -> None:
-    """Remove files no page of the course loads."""
-    for name in ("_static/scripts/fontawesome.js.LICENSE.txt",):
-        (site / name).unlink(missing_ok=True)
+    """Trim a built site in place (see the module docstring)."""
+    _remove_unused_files(site)
+    pages_and_scripts = _content_files(site)
+    _subset_icon_fonts(site, pages_and_scripts)
+    _purge_css(site, pages_and_scripts)
+
+
+def _remove_unused_files(site: Path) -> None:
+    static = site / "_static"
+    for path in static.glob("scripts/fontawesome.js*"):
+        path.unlink()
+    # Source maps of minified theme files: no page loads them, and after PurgeCSS the CSS
+    # maps would be wrong anyway.
+    for path in static.rglob("*.map"):
+        path.unlink()
+    for path in site.rglob("*"):
+        if path.suffix in {".js", ".css"} and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if "sourceMappingURL=" in text:
+                path.write_text(
+                    re.sub(r"\n?(//|/\*)# sourceMappingURL=\S+( \*/)?", "", text), encoding="utf-8"
+                )
+
+
+def _content_files(site: Path) -> list[Path]:
+    """Every page and script of the site: what decides which CSS rules and icons are used."""
+    return sorted(p for p in site.rglob("*") if p.suffix in {".html", ".js"} and p.is_file())
+
+
+def used_icon_code_points(css_files: Iterable[Path], content: Iterable[Path]) -> set[int]:
+    """Code points of the Font Awesome icons that the site's pages and scripts name."""
+    names: set[str] = set()
+    for path in content:
+        names.update(_USED_ICON.findall(path.read_text(encoding="utf-8", errors="replace")))
+    points: set[int] = set()
+    for css in css_files:
+        for selectors, code in _ICON_RULE.findall(css.read_text(encoding="utf-8", errors="replace")):
+            if names.intersection(_ICON_NAME.findall(selectors)):
+                points.add(int(code, 16))
+    return points
+
+
+def _subset_icon_fonts(site: Path, content: list[Path]) -> None:
+    from fontTools import subset
+
+    # fontTools logs every table it touches at INFO, and Sphinx leaves INFO logging on.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    fonts = sorted((site / "_static").rglob("webfonts/fa-*"))
+    fonts = [f for f in fonts if f.suffix in {".woff2", ".ttf", ".woff"}]
+    if not fonts:
+        return
+    points = used_icon_code_points((site / "_static").rglob("*.css"), content)
+    for font_path in fonts:
+        options = subset.Options()
+        options.flavor = {".woff2": "woff2", ".woff": "woff"}.get(font_path.suffix)
+        options.ignore_missing_unicodes = True
+        font = subset.load_font(str(font_path), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=points)
+        subsetter.subset(font)
+        subset.save_font(font, str(font_path), options)
+
+
+def find_purgecss() -> Path | None:
+    """PurgeCSS's package folder: ``TIPCOURSE_NODE_MODULES``, or node_modules in the
+    repository that holds this package, or in the working directory."""
+    candidates = []
+    if os.environ.get("TIPCOURSE_NODE_MODULES"):
+        candidates.append(Path(os.environ["TIPCOURSE_NODE_MODULES"]))
+    candidates.append(Path(tipcourse.__file__).resolve().parents[2] / "node_modules")
+    candidates.append(Path.cwd() / "node_modules")
+    for folder in candidates:
+        if (folder / "purgecss" / "package.json").is_file():
+            return folder / "purgecss"
+    return None
+
+
+def _purge_css(site: Path, content: list[Path]) -> None:
+    purgecss = find_purgecss()
+    node = shutil.which("node")
+    if purgecss is None or node is None:
+        _say_once(
+            "PurgeCSS (npm) not found, so the site's stylesheets are not trimmed: the site "
+            "works but pages are heavier (run `make setup` to install it)"
+        )
+        return
+    css = sorted(str(p) for p in (site / "_static").rglob("*.css"))
+    options = {
+        "css": css,
+        "content": [str(p) for p in content],
+        "greedy": SAFELIST_GREEDY,
+    }
+    result = subprocess.run(
+        [node, "-e", _PURGE_JS, str(purgecss)],
+        input=json.dumps(options),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        # The unpurged stylesheets are still in place, so the site is whole; say why once.
+        reason = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        _say_once(f"PurgeCSS failed ({reason}); the site's stylesheets are not trimmed")

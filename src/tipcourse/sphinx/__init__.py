@@ -18,6 +18,12 @@ from tipcourse import __version__
 PARTS = [
     "tipcourse.sphinx.teacher",
     "tipcourse.sphinx.theme",
+    "tipcourse.sphinx.facts",
+    "tipcourse.sphinx.notebooks",
+    "tipcourse.sphinx.lesson",
+    "tipcourse.sphinx.video",
+    "tipcourse.sphinx.quiz",
+    "tipcourse.sphinx.print",
 ]
 
 

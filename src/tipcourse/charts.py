@@ -1,0 +1,185 @@
+"""One chart style for the whole course.
+
+Every chart: a colour-blind-safe palette (Okabe–Ito) with markers as well as colours, text
+large enough to read on a projector from the back of a classroom, a title that states the
+finding, the source on the chart itself, alt text that travels with the image (the site
+reads it from the output's metadata), and the numbers as a table underneath.
+
+Charts are drawn on a plain ``matplotlib.figure.Figure`` (not pyplot), so nothing is shown
+twice in Jupyter and no global state leaks between charts.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000",
+           "#F0E442"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
+SOURCE = "Source: UNODC GLOTIP data portal (export of 14/04/2025); course calculation."
+STYLE = {
+    "font.size": 14,
+    "axes.titlesize": 17,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 14,
+    "xtick.labelsize": 13,
+    "ytick.labelsize": 13,
+    "legend.fontsize": 13,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+SIZE = (9.0, 5.2)
+DPI = 90
+
+
+@dataclass
+class Chart:
+    """A drawn chart with everything needed to show it accessibly."""
+
+    figure: Figure
+    title: str
+    alt: str
+    table: pd.DataFrame
+    source: str = SOURCE
+    notes: list[str] = field(default_factory=list)
+
+    def png(self) -> bytes:
+        buffer = io.BytesIO()
+        FigureCanvasAgg(self.figure).print_png(buffer, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None
+                          ) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = {
+            "image/png": base64.b64encode(self.png()).decode("ascii"),
+            "text/plain": f"Chart: {self.title}\nAlt text: {self.alt}",
+        }
+        return data, {"image/png": {"alt": self.alt}}
+
+    def show(self, table: bool = True) -> None:
+        """Display the chart, then its numbers as a table (the data-table fallback)."""
+        from IPython.display import display
+
+        display(self)
+        if table:
+            display(self.table)
+
+
+def _figure() -> tuple[Figure, Any]:
+    import matplotlib
+
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=SIZE, dpi=DPI, layout="constrained")
+        ax = fig.add_subplot()
+    return fig, ax
+
+
+def _finish(fig: Figure, ax: Any, title: str, source: str, notes: Sequence[str]) -> None:
+    import matplotlib
+
+    with matplotlib.rc_context(STYLE):
+        # Wrapped by hand: matplotlib's own wrapping ignores the layout engine.
+        ax.set_title(textwrap.fill(title, 56), loc="left")
+        ax.grid(axis="y" if ax.get_ylabel() else "x", alpha=0.3)
+        lines = [source, *notes]
+        # Keep room under the axes for the source line(s), inside the image.
+        bottom = 0.015 + 0.045 * len(lines)
+        fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+        fig.text(0.01, 0.012, "\n".join(lines), ha="left", va="bottom", fontsize=11,
+                 color="#333333")
+
+
+def _fmt(value: float, unit: str) -> str:
+    if pd.isna(value):
+        return "no data"
+    if unit == "%":
+        return f"{value:.1f}%"
+    return f"{value:,.0f}"
+
+
+def line_chart(
+    table: pd.DataFrame,
+    title: str,
+    ylabel: str,
+    *,
+    unit: str = "",
+    source: str = SOURCE,
+    notes: Sequence[str] = (),
+) -> Chart:
+    """One line per column of ``table`` (index: years), each with its own marker."""
+    import matplotlib
+
+    fig, ax = _figure()
+    with matplotlib.rc_context(STYLE):
+        for i, column in enumerate(table.columns):
+            ax.plot(table.index, table[column], color=PALETTE[i % len(PALETTE)],
+                    marker=MARKERS[i % len(MARKERS)], linewidth=2.5, markersize=8,
+                    label=str(column))
+        ax.set_ylabel(ylabel)
+        ax.set_xticks(list(table.index))
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}{'%' if unit == '%' else ''}"))
+        if len(table.columns) > 1:
+            # Outside the plot, so it never covers a line or a value label.
+            ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.16),
+                      ncols=len(table.columns))
+    _finish(fig, ax, title, source, notes)
+    parts = []
+    for column in table.columns:
+        values = ", ".join(f"{year}: {_fmt(v, unit)}" for year, v in table[column].items())
+        parts.append(f"{column}: {values}" if len(table.columns) > 1 else values)
+    alt = f"Line chart. {title}. {ylabel} by year. " + "; ".join(parts) + "."
+    return Chart(fig, title, alt, table, source, list(notes))
+
+
+def bar_chart(
+    table: pd.DataFrame | pd.Series,
+    title: str,
+    xlabel: str,
+    *,
+    unit: str = "",
+    source: str = SOURCE,
+    notes: Sequence[str] = (),
+) -> Chart:
+    """Horizontal bars: one bar per row; several columns become grouped bars with
+    different colours and hatching. Values are written at the end of each bar."""
+    import matplotlib
+
+    frame = table.to_frame() if isinstance(table, pd.Series) else table
+    fig, ax = _figure()
+    rows = list(frame.index)[::-1]  # first row at the top
+    n = len(frame.columns)
+    height = 0.8 / n
+    with matplotlib.rc_context(STYLE):
+        for i, column in enumerate(frame.columns):
+            values = [frame.loc[r, column] for r in rows]
+            positions = [k + (n - 1 - i) * height - 0.4 + height / 2 for k in range(len(rows))]
+            bars = ax.barh(positions, values, height=height * 0.95,
+                           color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
+                           edgecolor="white", label=str(column))
+            ax.bar_label(bars, labels=[_fmt(v, unit) for v in values], padding=4, fontsize=12)
+        ax.set_yticks(range(len(rows)), [str(r) for r in rows])
+        ax.set_xlabel(xlabel)
+        ax.margins(x=0.15)
+        if n > 1:
+            ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=n)
+    _finish(fig, ax, title, source, notes)
+    parts = []
+    for row in frame.index:
+        values = ", ".join(
+            (f"{c} " if n > 1 else "") + _fmt(frame.loc[row, c], unit) for c in frame.columns)
+        parts.append(f"{row}: {values}")
+    alt = f"Bar chart. {title}. {xlabel}: " + "; ".join(parts) + "."
+    return Chart(fig, title, alt, frame, source, list(notes))

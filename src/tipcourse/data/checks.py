@@ -1,0 +1,68 @@
+"""``tipcourse check`` for the data part: facts.yml is sourced, pages cite only known facts,
+and every notebook has its learning goals and solution cells tagged for the editions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import nbformat
+
+from tipcourse.course import Course
+from tipcourse.data.facts import FACTS_PATH, load_facts
+from tipcourse.errors import FactError, SourceError
+
+# {fact}`id` in MyST; :fact:`id` in reStructuredText-style roles.
+FACT_ROLE = re.compile(r"\{fact\}`([^`]+)`|:fact:`([^`]+)`")
+
+
+def check_facts(course: Course) -> str:
+    facts = load_facts(FACTS_PATH)
+    secondary = sum(1 for f in facts.values() if f.secondary)
+    return f"facts: {len(facts)} sourced ({len(facts) - secondary} verified, {secondary} secondary)"
+
+
+def check_fact_citations(course: Course) -> str:
+    """Every {fact}`id` on a page must name a fact in facts.yml."""
+    known = load_facts(FACTS_PATH)
+    cited = 0
+    for entry in course.toc_entries():
+        path = course.page_path(entry.docname)
+        if path is None:
+            continue
+        if path.suffix == ".ipynb":
+            nb = nbformat.read(path, as_version=4)
+            chunks = [(c.source, None) for c in nb.cells if c.cell_type == "markdown"]
+        else:
+            chunks = [(line, n) for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)]
+        for text, line in chunks:
+            for match in FACT_ROLE.finditer(text):
+                fact_id = (match[1] or match[2]).strip()
+                cited += 1
+                if fact_id not in known:
+                    raise FactError(path, line, f"unknown fact '{fact_id}'",
+                                    "use an id from src/tipcourse/data/facts.yml or add the fact")
+    return f"fact citations: {cited} on pages, all known"
+
+
+def check_notebooks(course: Course) -> str:
+    """Data notebooks under notebooks/ have learning goals and at least three tagged solutions."""
+    count = 0
+    for entry in course.toc_entries():
+        path = course.page_path(entry.docname)
+        if path is None or path.suffix != ".ipynb" or not entry.docname.startswith("notebooks/"):
+            continue
+        nb = nbformat.read(path, as_version=4)
+        count += 1
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown").lower()
+        if "learning goals" not in text:
+            raise SourceError(path, None, "no 'Learning goals' section",
+                              "add a markdown heading 'Learning goals' near the top")
+        solutions = [c for c in nb.cells if "solution" in c.get("metadata", {}).get("tags", [])]
+        if len(solutions) < 3:
+            raise SourceError(path, None, f"{len(solutions)} solution cells tagged 'solution'",
+                              "every notebook needs 3+ exercises, each with a tagged solution")
+    return f"data notebooks: {count} with goals and tagged solutions"
+
+
+CHECKS: list[Callable[[Course], str]] = [check_facts, check_fact_citations, check_notebooks]

@@ -1,0 +1,58 @@
+"""``tipcourse data``: fetch and describe UNODC's data; make student copies of notebooks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from tipcourse import cli
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    f = sub.add_parser("fetch", help="download UNODC's GLOTIP export (once) and check it")
+    f.add_argument("--accept", metavar="SHA256",
+                   help="accept another UNODC release with this checksum (printed by a "
+                        "failed fetch)")
+    sub.add_parser("info", help="where the data comes from, its release and its size")
+    s = sub.add_parser("strip-solutions",
+                       help="remove cells tagged 'solution' from notebooks (student copies)")
+    s.add_argument("paths", nargs="+", type=Path, help="notebooks or folders of notebooks")
+
+
+def handle(args: argparse.Namespace) -> int:
+    from tipcourse.data import glotip
+
+    if args.data_command == "fetch":
+        if args.accept:
+            where = glotip.accept_sha256(args.accept)
+            print(f"accepted release {args.accept} (recorded in {where})")
+        path = glotip.source_file()
+        table = glotip.load_glotip(path)
+        print(f"{path}: {len(table):,} rows, years {table.year.min()}–{table.year.max()}")
+        return 0
+    if args.data_command == "info":
+        source = os.environ.get("TIPCOURSE_DATA_DIR") or glotip.URL
+        print(f"source: {source}")
+        print(f"expected release: {glotip.RELEASE} (sha256 {glotip.accepted_sha256()})")
+        print(f"cache: {glotip.cache_dir()}")
+        table = glotip.load_glotip()
+        print(f"rows: {len(table):,}; countries: {table.country.nunique()}; "
+              f"years {table.year.min()}–{table.year.max()}; "
+              f"suppressed (<5) cells: {int(table.suppressed.sum()):,}")
+        return 0
+    from tipcourse.data.solutions import strip_file
+
+    for path in args.paths:
+        files = sorted(path.glob("*.ipynb")) if path.is_dir() else [path]
+        for nb in files:
+            print(f"{nb}: removed {strip_file(nb)} solution cell(s)")
+    return 0
+
+
+cli.EXTRA_COMMANDS["data"] = (
+    "UNODC data: fetch it, show where it comes from, make student copies of notebooks",
+    add_arguments,
+    handle,
+)

@@ -1,0 +1,129 @@
+"""Headline figures (``facts.yml``): model, loader and validation.
+
+Each fact is a figure the UNODC data export cannot give (2023, the 2020–2023 total, shares the
+report computes), with its source. Pages cite them with the ``fact`` role, so every number on
+the site has one source of truth and a visible citation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tipcourse.course import line_of, read_yaml
+from tipcourse.errors import FactError
+
+FACTS_PATH = Path(__file__).with_name("facts.yml")
+
+# V: read on a UNODC or UN page. S: secondary sources only (needs a caveat).
+# C (sources conflict) and U (unverified) may not be quoted as facts.
+ALLOWED_STATUS = ("V", "S")
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    short: str = Field(min_length=3)
+    title: str = Field(min_length=3)
+    url: str
+    where: str = Field(min_length=1)
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be a web address starting with https://")
+        return value
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    value: str = Field(min_length=1)
+    number: float
+    unit: str = Field(min_length=1)
+    year: str = Field(min_length=1)
+    what: str = Field(min_length=10)
+    source: Source
+    status: Literal["V", "S"]
+    caveat: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+    @property
+    def secondary(self) -> bool:
+        return self.status == "S"
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def load_facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
+    """Read and validate facts.yml; raise FactError (with file and line) on the first problem."""
+    path = Path(path)
+    data = read_yaml(path, FactError)
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+        raise FactError(path, 1, "expected a mapping with a 'facts' section",
+                        "see the comment at the top of facts.yml")
+    facts: dict[str, Fact] = {}
+    table = data["facts"]
+    for fact_id, raw in table.items():
+        line = line_of(table, fact_id)
+        if not isinstance(raw, dict):
+            raise FactError(path, line, f"fact '{fact_id}' must be a mapping", "add value, source…")
+        status = str(raw.get("status", "")).strip()
+        if status in ("C", "U"):
+            word = "sources conflict" if status == "C" else "it is unverified"
+            raise FactError(path, line_of(raw, "status") or line,
+                            f"fact '{fact_id}' has status {status} ({word})",
+                            "find a UNODC/UN source (V) or a secondary one with a caveat (S), "
+                            "or remove the fact")
+        if not raw.get("source"):
+            raise FactError(path, line, f"fact '{fact_id}' has no source",
+                            "add source: title, url, where")
+        try:
+            fact = Fact(id=str(fact_id), line=line, **_plain(raw))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(x) for x in err["loc"])
+            first = err["loc"][0] if err["loc"] else None
+            where = line_of(raw, first) if isinstance(first, str) and first in raw else line
+            raise FactError(path, where, f"fact '{fact_id}': {loc}: {err['msg']}",
+                            "see the comment at the top of facts.yml") from None
+        if fact.secondary and not (fact.caveat and fact.caveat.strip()):
+            raise FactError(path, line, f"fact '{fact_id}' has status S but no caveat",
+                            "say why the figure is only secondary")
+        facts[fact.id] = fact
+    return facts
+
+
+@lru_cache(maxsize=4)
+def _cached(path: str, mtime: float) -> dict[str, Fact]:
+    return load_facts(path)
+
+
+def facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
+    """The facts, cached while the file is unchanged."""
+    path = Path(path)
+    try:
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        raise FactError(path, None, "file not found", "restore facts.yml") from None
+    return _cached(str(path), mtime)
+
+
+def get_fact(fact_id: str, path: Path | str = FACTS_PATH) -> Fact:
+    table = facts(path)
+    if fact_id not in table:
+        raise FactError(Path(path), None, f"unknown fact '{fact_id}'",
+                        f"use one of: {', '.join(sorted(table))}")
+    return table[fact_id]

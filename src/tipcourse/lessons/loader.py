@@ -1,0 +1,208 @@
+"""Reading lesson plans: ``teacher_guide/lessons/<id>.yaml`` into validated ``Lesson`` models.
+
+YAML is read with ruamel (round-trip, so every key and list item keeps its line) and
+validated with pydantic; anything wrong becomes one ``LessonError`` at ``path:line``.
+Beyond the schema, a lesson must be internally consistent (its steps fill its minutes,
+every objective is assessed) and everything it refers to must exist in the course.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tipcourse.course import Course, line_of, read_yaml
+from tipcourse.errors import LessonError
+from tipcourse.lessons.model import Lesson, Materials
+
+LESSONS_DIR = "teacher_guide/lessons"
+
+# Where each kind of material lives: (folder, suffix, what to call it in messages).
+MATERIAL_PATHS: dict[str, tuple[str, str, str]] = {
+    "chapters": ("book", ".md", "chapter"),
+    "notebooks": ("notebooks", ".ipynb", "notebook"),
+    "quizzes": ("quizzes", ".yaml", "quiz bank"),
+    "handouts": ("teacher_guide/handouts", ".md", "handout"),
+    "guide": ("teacher_guide", ".md", "teaching-guide page"),
+}
+
+
+def lessons_dir(course: Course) -> Path:
+    return course.root / LESSONS_DIR
+
+
+def lesson_ids(course: Course) -> list[str]:
+    """Every lesson in the course, in order (by file name)."""
+    folder = lessons_dir(course)
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def material_path(course: Course, kind: str, name: str) -> Path:
+    folder, suffix, _ = MATERIAL_PATHS[kind]
+    return course.root / folder / f"{name}{suffix}"
+
+
+def material_docname(kind: str, name: str) -> str | None:
+    """The Sphinx document a material is, if it is a page of the book (quizzes are not)."""
+    if kind == "quizzes":
+        return None
+    folder, _, _ = MATERIAL_PATHS[kind]
+    return f"{folder}/{name}"
+
+
+def _rel(course: Course, path: Path) -> str:
+    try:
+        return str(path.relative_to(course.root))
+    except ValueError:
+        return str(path)
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's round-trip types as plain Python (pydantic then sees ordinary str/dict/list)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _locate(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the deepest part of ``loc`` that exists in the YAML."""
+    node, line = data, line_of(data)
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            line = line_of(node, part) or line
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            line = line_of(node, part) or line
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The pydantic model that the mapping at ``loc`` is validated against."""
+    model: Any = Lesson
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        annotation = field.annotation
+        inner = getattr(annotation, "__args__", None)
+        model = inner[0] if inner else annotation
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_error(path: str, data: Any, exc: ValidationError) -> LessonError:
+    # An unknown key is usually a misspelt one, which also makes a key "missing": name the
+    # misspelling first.
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
+    loc = tuple(err["loc"])
+    line = _locate(data, loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        fields = list(model.model_fields) if model else []
+        where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
+        close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint += f"allowed keys: {', '.join(fields)}" if fields else "remove it"
+        return LessonError(path, line, f"unknown key '{loc[-1]}'{where}", hint)
+    if kind == "missing":
+        where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
+        return LessonError(path, line, f"'{loc[-1]}' is missing{where}", f"add {loc[-1]}:")
+    message = str(err["msg"]).replace("Input should be", "should be")
+    return LessonError(path, line, f"{_dotted(loc)}: {message}",
+                       "see teacher_guide/lessons/README.md")
+
+
+def load_lesson(course: Course, lesson_id: str) -> Lesson:
+    """Read, validate and cross-check one lesson; raise LessonError at path:line."""
+    file = lessons_dir(course) / f"{lesson_id}.yaml"
+    path = _rel(course, file)
+    if not file.is_file():
+        raise LessonError(path, None, f"no lesson plan '{lesson_id}'",
+                          f"create {path} or fix the lesson id")
+    data = read_yaml(file, LessonError)
+    if data is None:
+        raise LessonError(path, 1, "the lesson plan is empty", "add title, minutes, steps, ...")
+    if not isinstance(data, dict):
+        raise LessonError(path, 1, "expected a mapping of keys (title:, minutes:, ...)")
+    try:
+        lesson = Lesson.model_validate(_plain(data))
+    except ValidationError as exc:
+        raise _schema_error(path, data, exc) from None
+    lesson._id = lesson_id
+    lesson._source = path
+    _check_consistency(path, data, lesson)
+    _check_materials(course, path, data, lesson.materials)
+    return lesson
+
+
+def _check_consistency(path: str, data: Any, lesson: Lesson) -> None:
+    total = sum(step.minutes for step in lesson.steps)
+    if total != lesson.minutes:
+        raise LessonError(
+            path, line_of(data, "minutes"),
+            f"the steps add up to {total} minutes but the lesson is {lesson.minutes} minutes",
+            "change a step's minutes or the lesson's minutes so they match",
+        )
+    seen: set[str] = set()
+    for i, objective in enumerate(lesson.objectives):
+        if objective.id in seen:
+            raise LessonError(path, line_of(data["objectives"], i),
+                              f"objective id '{objective.id}' is used twice",
+                              "give each objective its own id")
+        seen.add(objective.id)
+    assessed: set[str] = set()
+    for i, item in enumerate(lesson.assessment):
+        for j, ref in enumerate(item.objectives):
+            if ref not in seen:
+                raise LessonError(
+                    path, line_of(data["assessment"][i]["objectives"], j),
+                    f"assessment refers to objective '{ref}', which the lesson does not have",
+                    f"use one of: {', '.join(lesson.objective_ids())}",
+                )
+            assessed.add(ref)
+    for i, objective in enumerate(lesson.objectives):
+        if objective.id not in assessed:
+            raise LessonError(
+                path, line_of(data["objectives"][i], "id"),
+                f"objective '{objective.id}' is never assessed",
+                "list it under an assessment's objectives, or drop the objective",
+            )
+
+
+def _check_materials(course: Course, path: str, data: Any, materials: Materials) -> None:
+    for kind in MATERIAL_PATHS:
+        names: list[str] = getattr(materials, kind)
+        for i, name in enumerate(names):
+            target = material_path(course, kind, name)
+            if not target.is_file():
+                _, _, what = MATERIAL_PATHS[kind]
+                raise LessonError(
+                    path, line_of(data["materials"][kind], i),
+                    f"{what} '{name}' does not exist ({_rel(course, target)} not found)",
+                    f"fix the name or create {_rel(course, target)}",
+                )
+
+
+def load_lessons(course: Course) -> list[Lesson]:
+    """Every lesson plan in the course, validated, in order."""
+    return [load_lesson(course, lesson_id) for lesson_id in lesson_ids(course)]

@@ -1,0 +1,344 @@
+"""The printable guides: ``_build/pdf/teacher-guide.pdf`` and ``_build/pdf/student-workbook.pdf``.
+
+Each book is the edition built by Sphinx's ``singlehtml`` builder (into
+``_build/.work/<edition>/singlehtml``, with its own doctrees, so it never disturbs the site's
+incremental state) and printed by Chromium through Playwright. Chromium gives what the guides
+need and the alternatives lack: WeasyPrint hangs on the theme's flex layout and LaTeX needs a
+TeX install. The print stylesheet and the title page and contents come from
+``tipcourse.sphinx.print``.
+
+What each book holds, and in what order (its own ``_toc.yml``):
+
+- Teacher guide: the teaching guide first (course at a glance, safeguarding, lesson plans,
+  the video lesson, assessment with the answer keys), because that is what a teacher plans
+  from and safeguarding must be read before the first lesson; then the chapters as students
+  see them plus the teacher notes, the data notebooks with their solutions, and the handouts
+  last, where photocopy masters are easy to find and pull out.
+- Student workbook: the chapters, the data notebooks (exercises without solutions), and the
+  handouts (student edition, so teacher notes inside them are dropped).
+
+The contents page needs page numbers that exist only after printing, so each book is printed
+twice: the first print's named destinations (Chromium writes one per linked heading) give the
+page of each contents entry; the numbers are filled in and the book printed again. The
+numbers sit in fixed-width boxes, so filling them in does not move any page break; a check
+after the second print confirms it (and prints a third time if ever it moved).
+
+The read of named destinations uses pypdf (a pure-Python library) so ``make course`` needs no
+system tool besides Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from tipcourse.course import Course
+from tipcourse.errors import BuildError
+
+PDF_NAMES = {"teacher": "teacher-guide.pdf", "student": "student-workbook.pdf"}
+PAPERS = {"a4": "A4", "letter": "Letter"}
+HANDOUTS = "handouts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+INSTALL_HINT = (
+    "install it with `sudo apt-get install chromium` (Debian/Ubuntu) or "
+    "`.venv/bin/python -m playwright install chromium`, or set TIPCOURSE_CHROMIUM to its path"
+)
+
+
+# The books' tables of contents ---------------------------------------------------------
+def _parts(toc: dict[str, Any]) -> list[dict[str, Any]]:
+    if "parts" in toc:
+        return [dict(p) for p in toc["parts"] or []]
+    return [{"chapters": list(toc.get("chapters") or [])}]
+
+
+def print_toc(course: Course, edition: str) -> dict[str, Any]:
+    """The table of contents of one printed book (see the module docstring for the order)."""
+    toc = course.toc()
+    guide: list[dict[str, Any]] = []
+    content: list[dict[str, Any]] = []
+    handouts: list[Any] = []
+    for part in _parts(toc):
+        kept: dict[str, list[Any]] = {"guide": [], "content": []}
+        for chapter in part.get("chapters") or []:
+            docname = str(chapter.get("file", "")) if isinstance(chapter, dict) else ""
+            if not course.is_teacher_page(docname):
+                kept["content"].append(chapter)
+            elif Path(docname).name == HANDOUTS:
+                handouts.append(chapter)
+            elif edition == "teacher":
+                kept["guide"].append(chapter)
+        for key, target in (("guide", guide), ("content", content)):
+            if kept[key]:
+                target.append({**_caption(part), "chapters": kept[key]})
+    parts = guide + content
+    if handouts:
+        parts.append({"caption": "Handouts", "chapters": handouts})
+    out: dict[str, Any] = {"format": "jb-book", "root": str(toc["root"])}
+    if parts:
+        out["parts"] = parts
+    return out
+
+
+def _caption(part: dict[str, Any]) -> dict[str, Any]:
+    return {"caption": part["caption"]} if part.get("caption") else {}
+
+
+class PrintedBook(Course):
+    """The course as the printed books see it: the book's own table of contents, and work
+    folders of its own. The student workbook takes the handouts from the teaching guide's
+    folder, so the whole-folder exclusion the student site uses is replaced by the table of
+    contents (``only_build_toc_files``) and the student edition's directives."""
+
+    def __init__(self, course: Course) -> None:
+        # sphinx_config() excludes "<teacher_dir_name>/**" from the student edition; "_build"
+        # is excluded anyway, so this keeps the handouts while changing nothing else.
+        super().__init__(course.root, teacher_dir_name="_build")
+        self.source = course
+
+    def work_dir(self, edition: str) -> Path:
+        return self.source.work_dir(edition) / "singlehtml"
+
+    def edition_toc(self, edition: str) -> dict[str, Any]:
+        return print_toc(self.source, edition)
+
+
+def build_single_page(course: Course, edition: str, force: bool = False) -> Path:
+    """Build one edition as a single HTML page for printing; return the page."""
+    from tipcourse.build import _run_sphinx
+
+    book = PrintedBook(course)
+    work = book.work_dir(edition)
+    html = work / "html"
+    # The site build is the strict one (its warnings stop it); here they are reported only,
+    # since a book's own contents can add harmless ones (a handout linking a lesson page).
+    warnings = _run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
+    if warnings:
+        print(f"tipcourse pdf: {len(warnings)} warning(s) printing the {edition} edition, "
+              f"the first: {warnings[0]}", file=sys.stderr)
+    root_doc = str(course.toc()["root"])
+    page = html / f"{root_doc}.html"
+    if not page.is_file():
+        raise BuildError(course.toc_path.name, None, f"the single-page build wrote no {page.name}")
+    return page
+
+
+# Chromium ---------------------------------------------------------------------------------
+class ChromiumMissing(Exception):
+    """No Chromium to print with."""
+
+
+def find_chromium() -> str:
+    """The Chromium to print with: TIPCOURSE_CHROMIUM, the system's, or Playwright's own."""
+    chosen = os.environ.get("TIPCOURSE_CHROMIUM")
+    if chosen:
+        if Path(chosen).is_file() and os.access(chosen, os.X_OK):
+            return chosen
+        raise ChromiumMissing(f"TIPCOURSE_CHROMIUM={chosen} is not a program")
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            bundled = p.chromium.executable_path
+        if bundled and Path(bundled).is_file():
+            return bundled
+    except Exception:  # noqa: BLE001 - any failure here means "no bundled browser"
+        pass
+    raise ChromiumMissing("Chromium was not found")
+
+
+# Open every disclosure and toggle: on paper nothing can be clicked open.
+_PREPARE = """() => {
+  for (const d of document.querySelectorAll('details')) d.open = true;
+  for (const el of document.querySelectorAll('.toggle-hidden')) {
+    el.classList.remove('toggle-hidden');
+  }
+  return document.fonts.ready.then(() => true);
+}"""
+_FILL_PAGES = """(pages) => {
+  for (const span of document.querySelectorAll('.tc-toc-page')) {
+    const n = pages[span.dataset.target];
+    span.textContent = n ? String(n) : '';
+  }
+}"""
+_TARGETS = "() => [...document.querySelectorAll('.tc-toc-page')].map(s => s.dataset.target)"
+
+
+def destination_pages(pdf: bytes) -> dict[str, int]:
+    """Page number (1-based) of each named destination Chromium wrote."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(pdf))
+    pages: dict[str, int] = {}
+    for name, dest in reader.named_destinations.items():
+        try:
+            pages[name.lstrip("/")] = reader.get_destination_page_number(dest) + 1
+        except Exception:  # noqa: BLE001 - a destination pypdf cannot place is left unnumbered
+            continue
+    return pages
+
+
+@dataclass
+class Printer:
+    """One Chromium for every book of a run."""
+
+    browser: Any
+
+    def print_page(self, page_path: Path, paper: str = "a4") -> bytes:
+        """Print the single page to PDF bytes, with the contents' page numbers filled in."""
+        page = self.browser.new_page()
+        try:
+            # Offline and private: only the built files and inline data may load.
+            page.route(
+                "**/*",
+                lambda route: route.continue_()
+                if route.request.url.startswith(("file:", "data:"))
+                else route.abort(),
+            )
+            page.goto(page_path.resolve().as_uri(), wait_until="load")
+            page.evaluate(_PREPARE)
+            targets = page.evaluate(_TARGETS)
+            options = {
+                "format": PAPERS[paper],
+                "print_background": True,
+                "outline": True,
+                "tagged": True,
+            }
+            pdf = page.pdf(**options)
+            for _ in range(3):
+                pages = destination_pages(pdf)
+                wanted = {t: pages.get(t) for t in targets}
+                page.evaluate(_FILL_PAGES, wanted)
+                pdf = page.pdf(**options)
+                if {t: destination_pages(pdf).get(t) for t in targets} == wanted:
+                    break
+            return pdf
+        finally:
+            page.close()
+
+
+@contextmanager
+def printer() -> Iterator[Printer]:
+    """A Printer on the Chromium find_chromium() picks; ChromiumMissing if there is none."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    with sync_playwright() as p:
+        try:
+            browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "launch failed"
+            raise ChromiumMissing(f"{executable} did not start ({first})") from None
+        try:
+            yield Printer(browser)
+        finally:
+            browser.close()
+
+
+def finish_pdf(data: bytes, author: str = "", subject: str = "") -> bytes:
+    """Chromium's PDF with two touches, keeping its tags, fonts and links: the author and
+    subject in the document information, and the outline's chapter titles said once.
+    (Chromium 156 names a bookmark "TitleTitle" when its heading follows a forced page break,
+    which every chapter does.)"""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(data)))
+    outlines = writer.root_object.get("/Outlines")
+    pending = [outlines.get_object().get("/First")] if outlines else []
+    while pending:
+        item = pending.pop()
+        if item is None:
+            continue
+        item = item.get_object()
+        title = str(item.get("/Title", ""))
+        half = len(title) // 2
+        if half and len(title) % 2 == 0 and title[:half] == title[half:]:
+            item[NameObject("/Title")] = TextStringObject(title[:half])
+        pending.extend([item.get("/Next"), item.get("/First")])
+    info = {k: v for k, v in (("/Author", author), ("/Subject", subject)) if v}
+    if info:
+        writer.add_metadata(info)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write target through a temporary file and a rename: readers never see half a PDF."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def print_book(course: Course, printer: Printer, edition: str, paper: str = "a4") -> Path:
+    """Build and print one book into _build/pdf/; return its path."""
+    page = build_single_page(course, edition)
+    target = course.pdf_dir / PDF_NAMES[edition]
+    config = course.config()
+    subject = {"teacher": "Teacher guide", "student": "Student workbook"}[edition]
+    data = finish_pdf(printer.print_page(page, paper), str(config.get("author") or ""),
+                      f"{config.get('title') or ''}: {subject}".strip(": "))
+    write_atomically(data, target)
+    return target
+
+
+def _order(editions: Iterable[str]) -> list[str]:
+    # The teacher edition first: it executes every notebook into the shared cache.
+    return sorted(set(editions), key=lambda e: (e != "teacher", e))
+
+
+def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
+    """Print the books for the given editions; 0 when all were written, else 1 with one line
+    on stderr (the site, built before, is left as it is)."""
+    if paper not in PAPERS:
+        print(f"tipcourse pdf: unknown paper {paper!r} (use a4 or letter)", file=sys.stderr)
+        return 1
+    try:
+        with printer() as chromium:
+            for edition in _order(editions):
+                start = time.perf_counter()
+                target = print_book(course, chromium, edition, paper)
+                took = time.perf_counter() - start
+                print(f"printed {edition} edition in {took:.1f} s: "
+                      f"{target.relative_to(course.root)}")
+    except ChromiumMissing as exc:
+        print(f"tipcourse pdf: {exc}; the PDFs need Chromium: {INSTALL_HINT}", file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return 1
+    return 0
+
+
+def bench(course: Course | None = None, paper: str = "a4") -> dict[str, float]:
+    """Seconds to build and print each book (for ``make bench``), keyed by file name."""
+    course = course or Course.here()
+    times: dict[str, float] = {}
+    with printer() as chromium:
+        for edition in _order(PDF_NAMES):
+            start = time.perf_counter()
+            print_book(course, chromium, edition, paper)
+            times[PDF_NAMES[edition]] = round(time.perf_counter() - start, 2)
+    return times

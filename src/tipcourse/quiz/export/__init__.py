@@ -1,0 +1,34 @@
+"""LMS exports of a bank: Moodle XML, GIFT (Moodle) and QTI 1.2 (as Canvas imports it).
+
+Each format module has ``export(bank) -> bytes`` and a file ``SUFFIX``. Texts are sent as
+HTML with the quiz text escaped, so an LMS shows it exactly as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tipcourse.quiz.export import gift, moodle, qti
+from tipcourse.quiz.model import Bank
+
+FORMATS: dict[str, tuple[str, Callable[[Bank], bytes]]] = {
+    "moodle-xml": (moodle.SUFFIX, moodle.export),
+    "gift": (gift.SUFFIX, gift.export),
+    "qti": (qti.SUFFIX, qti.export),
+}
+
+
+def export_bank(bank: Bank, fmt: str, out_dir: Path) -> Path:
+    suffix, write = FORMATS[fmt]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{bank.id}{suffix}"
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(write(bank))
+    tmp.replace(target)
+    return target
+
+
+def fraction_split(count: int) -> float:
+    """Each of ``count`` right options' share of 100, as Moodle writes it (5 decimals)."""
+    return round(100 / count, 5)

@@ -1,0 +1,48 @@
+"""``tipcourse export quizzes --format moodle-xml|gift|qti --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tipcourse import cli
+from tipcourse.course import Course
+from tipcourse.errors import QuizError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from tipcourse.quiz.export import FORMATS
+
+    parser.add_argument("what", choices=["quizzes"], help="what to export")
+    parser.add_argument("--format", dest="fmt", choices=[*FORMATS, "all"], default="all",
+                        help="moodle-xml and gift for Moodle, qti (1.2) for Canvas")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder to write into (default: _build/export/)")
+    parser.add_argument("--quiz", action="append", default=None, metavar="ID",
+                        help="export only this bank (repeatable)")
+
+
+def handle(args: argparse.Namespace) -> int:
+    from tipcourse.quiz.export import FORMATS, export_bank
+    from tipcourse.quiz.loader import find_bank, load_banks
+
+    course = Course.here()
+    banks = ([find_bank(course.root, b) for b in args.quiz] if args.quiz
+             else list(load_banks(course.root)))
+    if not banks:
+        raise QuizError(course.root / "quizzes", None, "no quiz banks to export",
+                        "add quizzes/<id>.yaml")
+    out = args.out or course.build_dir / "export"
+    formats = list(FORMATS) if args.fmt == "all" else [args.fmt]
+    for fmt in formats:
+        for bank in banks:
+            path = export_bank(bank, fmt, out)
+            print(f"{fmt}: {len(bank.questions)} questions -> {path}")
+    return 0
+
+
+cli.EXTRA_COMMANDS["export"] = (
+    "export the quiz banks for an LMS: Moodle XML, GIFT (Moodle) or QTI 1.2 (Canvas)",
+    add_arguments,
+    handle,
+)

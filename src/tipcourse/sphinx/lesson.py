@@ -1,0 +1,139 @@
+"""The ``lesson`` and ``lesson-schedule`` directives: lesson plans on the teacher's pages.
+
+    ```{lesson} lesson-01
+    ```
+
+renders ``teacher_guide/lessons/lesson-01.yaml`` (summary, content note, objectives,
+materials, timed steps, differentiation, assessment), and
+
+    ```{lesson-schedule}
+    ```
+
+renders the course at a glance: one table row per lesson plan. Both are teacher-only: in
+the student edition they produce nothing. A broken lesson plan is a build warning at the
+YAML's ``path:line`` (and warnings are errors in the course build).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from ruamel.yaml import YAML
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from tipcourse.course import Course
+from tipcourse.errors import LessonError
+from tipcourse.lessons.loader import LESSONS_DIR, lesson_ids, lessons_dir, load_lesson
+from tipcourse.lessons.model import Lesson
+from tipcourse.lessons.render import render_lesson, render_schedule
+from tipcourse.sphinx.teacher import is_teacher_edition
+
+logger = logging.getLogger(__name__)
+
+# Where the quiz helper's answer-key pages live, one per quiz bank.
+ANSWER_KEY_DIR = "teacher_guide/answer-keys"
+
+
+class _LessonDirectiveBase(SphinxDirective):
+    @property
+    def course(self) -> Course:
+        return Course(Path(self.env.srcdir))
+
+    def report(self, exc: LessonError) -> list[nodes.Node]:
+        # A node carrying the YAML's path and line: Sphinx reports it as path:line (a
+        # (docname, line) pair would be taken for a page of the book).
+        where = nodes.Element()
+        where.source, where.line = str(self.course.root / exc.path), exc.line
+        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        logger.warning(message, location=where, type="tipcourse", subtype="lesson")
+        return []
+
+    def parse_block(self, text: str) -> list[nodes.Node]:
+        return self.parse_text_to_nodes(text)
+
+    def parse_inline(self, text: str) -> list[nodes.Node]:
+        found, messages = super().parse_inline(text)
+        return [*found, *messages]
+
+    def quiz_title(self, quiz_id: str) -> str:
+        """The bank's own title when it has one (the bank's format belongs to the quiz
+        module; a title is all a schedule needs), else its id."""
+        path = self.course.root / "quizzes" / f"{quiz_id}.yaml"
+        self.env.note_dependency(str(path))
+        try:
+            data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        except Exception:  # a broken bank is reported by the quiz check, not here
+            return quiz_id
+        title = data.get("title") if isinstance(data, dict) else None
+        return title if isinstance(title, str) and title else quiz_id
+
+    def quiz_doc(self, quiz_id: str) -> str | None:
+        """The quiz's answer-key page, if the teaching guide has one."""
+        docname = f"{ANSWER_KEY_DIR}/{quiz_id}"
+        return docname if docname in self.env.found_docs else None
+
+    def load(self, lesson_id: str) -> Lesson:
+        self.env.note_dependency(str(lessons_dir(self.course) / f"{lesson_id}.yaml"))
+        return load_lesson(self.course, lesson_id)
+
+
+class LessonDirective(_LessonDirectiveBase):
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        if not is_teacher_edition(self):
+            return []
+        try:
+            lesson = self.load(self.arguments[0].strip())
+        except LessonError as exc:
+            return self.report(exc)
+        # Sections of the page itself (so they appear in "On this page"), not one box.
+        return render_lesson(lesson, self.parse_block, self.parse_inline,
+                             self.quiz_title, self.quiz_doc)
+
+
+class LessonScheduleDirective(_LessonDirectiveBase):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        if not is_teacher_edition(self):
+            return []
+        ids = lesson_ids(self.course)
+        # A new or removed lesson file changes the table: depend on the folder's files.
+        self.env.note_dependency(str(lessons_dir(self.course)))
+        if not ids:
+            return self.report(LessonError(
+                LESSONS_DIR, None, "no lesson plans found",
+                f"add {LESSONS_DIR}/lesson-01.yaml (see {LESSONS_DIR}/README.md)"))
+        lessons = []
+        for lesson_id in ids:
+            try:
+                lessons.append(self.load(lesson_id))
+            except LessonError as exc:
+                return self.report(exc)
+        return render_schedule(
+            lessons, self.parse_inline, lambda lesson: f"{LESSONS_DIR}/{lesson.id}",
+            self.quiz_title, self.quiz_doc,
+        )
+
+
+def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
+                doctree: nodes.document | None) -> None:
+    # Only lesson pages and the schedule need the lesson styles, only handouts the handouts'.
+    if doctree is None:
+        return
+    classes = {c for n in doctree.findall(nodes.Element) for c in n.get("classes", [])}
+    if classes & {"lesson-summary", "lesson-schedule"}:
+        app.add_css_file("lesson-plan.css")
+    if "handout" in classes:
+        app.add_css_file("lesson-handouts.css")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("lesson", LessonDirective)
+    app.add_directive("lesson-schedule", LessonScheduleDirective)
+    app.connect("html-page-context", _add_assets)

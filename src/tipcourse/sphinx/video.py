@@ -1,0 +1,181 @@
+"""The ``video`` directive: a click-to-load video with a local poster, and a print fallback.
+
+    ```{video}
+    :title: The video that accompanies E4J's teaching guide
+    ```
+
+The address comes from ``tipcourse_video_url`` (``sphinx.config`` in ``_config.yml``); the
+default is the page of UNODC's Education for Justice teaching guide that the video
+accompanies. Privacy and offline use decide the design:
+
+- Until the reader clicks, nothing is requested from another host: the poster is inline
+  SVG drawn here, there is no remote thumbnail, no preconnect, no player script.
+- A YouTube address becomes a privacy-enhanced (youtube-nocookie.com) player that a small
+  local script swaps in on click. Any other address (such as the default teaching-guide
+  page, which has no embeddable player) is an ordinary link that opens in a new tab.
+- In print the poster gives way to the address and a QR code, generated at build time with
+  segno and inlined as SVG.
+
+Other builders get the title and the link as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import segno
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_VIDEO_URL = (
+    "https://www.unodc.org/e4j/en/secondary/teaching-guide-human-trafficking/introduction.html"
+)
+DEFAULT_TITLE = "The video that accompanies E4J's teaching guide on human trafficking"
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+
+
+def youtube_embed(url: str) -> str | None:
+    """The privacy-enhanced embed address for a YouTube video address, else None."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+    query = parse_qs(parts.query)
+    video_id = None
+    if host == "youtu.be":
+        video_id = parts.path.strip("/").split("/")[0]
+    elif host in {"youtube.com", "youtube-nocookie.com"}:
+        segments = [s for s in parts.path.split("/") if s]
+        if segments[:1] == ["watch"]:
+            video_id = (query.get("v") or [""])[0]
+        elif len(segments) >= 2 and segments[0] in {"embed", "shorts", "live", "v"}:
+            video_id = segments[1]
+    if not video_id or not _YOUTUBE_ID.match(video_id):
+        return None
+    start = (query.get("start") or query.get("t") or [""])[0].rstrip("s")
+    params = "autoplay=1&rel=0" + (f"&start={start}" if start.isdigit() else "")
+    return f"https://www.youtube-nocookie.com/embed/{video_id}?{params}"
+
+
+def qr_svg(url: str) -> str:
+    """The address as an inline SVG QR code (no file, no remote service)."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=1, border=2, omitsize=True, svgclass="video-qr", title=f"QR code for {url}"
+    )
+    return svg.replace("<svg ", f'<svg role="img" aria-label="QR code for {_attr(url)}" ', 1)
+
+
+def _attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace('"', "&quot;")
+            .replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
+# Drawn here so the poster needs no image from anywhere: a calm frame and one button.
+_POSTER = """<svg class="video-poster" viewBox="0 0 160 90" aria-hidden="true" \
+focusable="false" preserveAspectRatio="xMidYMid slice">
+<defs><linearGradient id="video-poster-bg" x1="0" y1="0" x2="1" y2="1">
+<stop offset="0" stop-color="#0b3d66"/><stop offset="1" stop-color="#1f6f8b"/></linearGradient>
+</defs>
+<rect width="160" height="90" fill="url(#video-poster-bg)"/>
+<circle cx="22" cy="76" r="30" fill="#ffffff" fill-opacity="0.06"/>
+<circle cx="140" cy="12" r="24" fill="#ffffff" fill-opacity="0.06"/>
+<circle cx="80" cy="45" r="17" fill="#ffffff" fill-opacity="0.94"/>
+{icon}
+</svg>"""
+_PLAY = '<path d="M75 36 L91 45 L75 54 Z" fill="#0b3d66"/>'
+_OPEN = ('<path d="M73 52 L87 38 M79 38 H87 V46" stroke="#0b3d66" stroke-width="3" '
+         'fill="none" stroke-linecap="round" stroke-linejoin="round"/>')
+
+
+class video_embed(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A click-to-load video; its children are the plain-text fallback for other builders."""
+
+
+class VideoDirective(SphinxDirective):
+    has_content = False
+    option_spec = {"title": directives.unchanged, "url": directives.uri}
+
+    def run(self) -> list[nodes.Node]:
+        url = (self.options.get("url") or self.config.tipcourse_video_url or "").strip()
+        title = self.options.get("title") or DEFAULT_TITLE
+        if urlsplit(url).scheme not in {"http", "https"}:
+            logger.warning(
+                f"video address {url!r} is not an http(s) address (set "
+                "sphinx.config.tipcourse_video_url in _config.yml)",
+                location=self.get_location(),
+            )
+            return []
+        node = video_embed(url=url, title=title, embed=youtube_embed(url), qr=qr_svg(url))
+        self.set_source_info(node)
+        fallback = nodes.paragraph()
+        fallback += nodes.strong(title, title)
+        fallback += nodes.Text(": ")
+        fallback += nodes.reference(url, url, refuri=url)
+        node += fallback
+        return [node]
+
+
+def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
+    url, title, embed = node["url"], node["title"], node["embed"]
+    host = host_of(url)
+    if embed:
+        action = (f'<a class="video-open" href="{_attr(url)}" data-embed="{_attr(embed)}" '
+                  f'data-title="{_attr(title)}">'
+                  f'<span class="video-button">Play the video</span></a>')
+        note = (f"Nothing loads from {host} until you press play; the video then plays in "
+                "YouTube's privacy-enhanced player (youtube-nocookie.com).")
+        icon = _PLAY
+    else:
+        action = (f'<a class="video-open" href="{_attr(url)}" target="_blank" rel="noopener">'
+                  f'<span class="video-button">Open the video page on {_attr(host)}'
+                  '<span class="video-sr"> (opens in a new tab)</span></span></a>')
+        note = (f"The video is on {host}. Check before the lesson that it plays on the "
+                "classroom computer.")
+        icon = _OPEN
+    self.body.append(
+        f'<figure class="video-embed">'
+        f'<div class="video-stage">{_POSTER.format(icon=icon)}{action}</div>'
+        f'<figcaption><span class="video-title">{self.encode(title)}</span> '
+        f'<span class="video-note">{self.encode(note)}</span> '
+        f'<a class="video-link" href="{_attr(url)}">{self.encode(url)}</a></figcaption>'
+        f'<div class="video-print">{node["qr"]}'
+        f'<p>Scan the code or type the address to watch: {self.encode(url)}</p></div>'
+        "</figure>\n"
+    )
+    raise nodes.SkipNode
+
+
+def _pass(self: object, node: nodes.Node) -> None:
+    pass
+
+
+def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
+                doctree: nodes.document | None) -> None:
+    # Only pages with a video get its script and styles.
+    if doctree is not None and next(iter(doctree.findall(video_embed)), None) is not None:
+        app.add_css_file("video-embed.css")
+        app.add_js_file("video-embed.js", defer="defer")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("tipcourse_video_url", DEFAULT_VIDEO_URL, "env", [str])
+    app.add_node(
+        video_embed,
+        html=(visit_video_html, _pass),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
+    app.add_directive("video", VideoDirective)
+    app.connect("html-page-context", _add_assets)
