@@ -141,7 +141,24 @@ def test_broken_bank_is_one_line_with_line_and_hint(case: str) -> None:
     assert "\n" not in line
 
 
-def test_tipcourse_check_reports_a_broken_bank(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("case", BROKEN)
+def test_tipcourse_check_reports_each_broken_bank_in_one_line(
+    case: str, tmp_path: Path, monkeypatch, capsys  # noqa: ANN001
+) -> None:
+    from tipcourse.cli import main
+
+    root = copy_minibook(tmp_path)
+    (root / "quizzes").mkdir()
+    (root / "quizzes" / "sample.yaml").write_text(BROKEN[case][0])
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"quizzes/sample.yaml:{EXPECTED_LINES[case]}: ")
+    assert BROKEN[case][1] in err[0]
+
+
+def test_tipcourse_check_passes_a_good_bank(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
     from tipcourse.cli import main
 
     root = copy_minibook(tmp_path)
@@ -149,9 +166,9 @@ def test_tipcourse_check_reports_a_broken_bank(tmp_path: Path, monkeypatch, caps
     (root / "quizzes" / "sample.yaml").write_text(BROKEN["unknown key (typo)"][0])
     monkeypatch.chdir(root)
     assert main(["check"]) == 1
-    err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["quizzes/sample.yaml:15: unknown key 'explenation' in a single question "
-                   "(did you mean 'explanation'?)"]
+    assert capsys.readouterr().err.strip() == (
+        "quizzes/sample.yaml:15: unknown key 'explenation' in a single question "
+        "(did you mean 'explanation'?)")
     (root / "quizzes" / "sample.yaml").write_text(SAMPLE)
     assert main(["check"]) == 0
     assert "quizzes: 1 banks, 3 questions valid" in capsys.readouterr().out

@@ -116,6 +116,9 @@ def test_student_edition_has_the_quiz_but_no_teacher_notes_or_key(sites) -> None
     student = sites["student"]
     chapter = (student / "book" / "chapter.html").read_text()
     assert 'class="tc-quiz"' in chapter and "Check yourself: Sample quiz" in chapter
+    # Under "## Check yourself" the quiz's heading is one level down; on its own, an h2.
+    assert '<h3 id="quiz-sample-title" class="tc-quiz-title">' in chapter
+    assert '<h2 id="quiz-xss-title"' in (student / "book" / "xss.html").read_text()
     assert files_containing(student, TEACHER_MARKER) == []
     assert files_containing(student, "tc-answer-key") == []
     assert files_containing(student, "Teacher note") == []

@@ -196,7 +196,7 @@ def test_colour_mode_switch_turns_the_page_dark_and_it_stays_dark(
 @pytest.mark.browser
 def test_search_box_finds_a_word_on_the_search_page(student_url, chromium_browser) -> None:
     with open_page(chromium_browser, student_url + "book/elements.html") as (page, visit):
-        page.locator("button.search-button:visible").first.click()
+        page.locator("button.search-button__button:visible").first.click()
         field = page.locator("#pst-search-dialog input[name=q]")
         field.fill(SEARCH_WORD)
         field.press("Enter")
@@ -213,7 +213,7 @@ def test_search_box_finds_a_word_on_the_search_page(student_url, chromium_browse
 
 @pytest.mark.browser
 def test_keyboard_focus_ring_is_visible(student_url, chromium_browser) -> None:
-    with open_page(chromium_browser, student_url + "book/elements.html") as (page, _visit):
+    with open_page(chromium_browser, student_url + "index.html") as (page, _visit):
         link = page.locator("a.right-next")
         link.focus()
         page.keyboard.press("Shift+Tab")

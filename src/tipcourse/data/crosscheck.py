@@ -1,7 +1,7 @@
 """Headline figures (facts.yml) next to what the notebooks compute from the export.
 
 Where a fact and a notebook figure measure the same thing, they must agree within a
-tolerance, or the notebook must say why they differ. ``show(fact_id, df)`` prints both and
+tolerance, or the notebook must say why they differ. ``side_by_side(fact_id, df)`` prints both and
 the reason in a notebook; the tests run every pair on the real data.
 """
 
@@ -113,7 +113,7 @@ def text(fact_id: str, df: pd.DataFrame) -> str:
     return head + f"**Why they differ:** {pair.why_different}."
 
 
-def show(fact_id: str, df: pd.DataFrame) -> None:
+def side_by_side(fact_id: str, df: pd.DataFrame) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(text(fact_id, df)))

@@ -99,6 +99,20 @@ def _part_captions(app: Sphinx) -> list[str]:
     return [str(t.get("caption") or "") for t in root.findall(addnodes.toctree)]
 
 
+def _toc_entry(sof: addnodes.start_of_file, classes: str) -> list[str]:
+    """A contents entry for an inlined document, linked to its first section."""
+    section = next(iter(sof.findall(nodes.section)), None)
+    if section is None or not section["ids"] or not section.children:
+        return []
+    title = html.escape(_text(section[0]))
+    # The document's own anchor: section ids can repeat across documents in one page.
+    target = html.escape(f"document-{sof['docname']}")
+    return [
+        f'<li class="{classes}"><a href="#{target}"><span class="tc-toc-title">{title}</span>'
+        f'<span class="tc-toc-page" data-target="{target}"></span></a></li>'
+    ]
+
+
 def _contents_html(app: Sphinx, doctree: nodes.document) -> str:
     """The table of contents: one entry per inlined document, grouped by part."""
     captions = _part_captions(app)
@@ -109,16 +123,10 @@ def _contents_html(app: Sphinx, doctree: nodes.document) -> str:
     for index, wrapper in enumerate(wrappers):
         entries: list[str] = []
         for sof in _outside(wrapper, addnodes.start_of_file):
-            section = next(iter(sof.findall(nodes.section)), None)
-            if section is None or not section["ids"] or not section.children:
-                continue
-            title = _text(section[0])
-            target = section["ids"][0]
-            entries.append(
-                f'<li class="tc-toc-entry"><a href="#{html.escape(target)}">'
-                f'<span class="tc-toc-title">{html.escape(title)}</span>'
-                f'<span class="tc-toc-page" data-target="{html.escape(target)}"></span></a></li>'
-            )
+            entries += _toc_entry(sof, "tc-toc-entry")
+            # The documents a chapter lists (lesson plans, handouts), one level in.
+            for inner in _outside(sof, addnodes.start_of_file):
+                entries += _toc_entry(inner, "tc-toc-entry tc-toc-sub")
         if not entries:
             continue
         caption = captions[index] if index < len(captions) else ""
@@ -273,12 +281,9 @@ def _assemble(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     setattr(app.builder, TITLE_ATTR, title)
     front = nodes.raw("", _title_page_html(app, title, target), format="html")
     contents = nodes.raw("", _contents_html(app, doctree), format="html")
-    # The root page's own text (an introduction) comes before the contents.
+    # Title page, contents, then the root page's own text (the introduction).
     root.insert(0, front)
-    first_part = next(
-        (i for i, c in enumerate(root.children) if isinstance(c, nodes.compound)), len(root)
-    )
-    root.insert(first_part, contents)
+    root.insert(1, contents)
     root["classes"].append("tc-root")
 
 

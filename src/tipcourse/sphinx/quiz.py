@@ -17,6 +17,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -71,11 +72,44 @@ class _BankDirective(SphinxDirective):
         return [nodes.raw("", self.render(bank), format="html")]
 
 
+def section_depth(node: nodes.Node | None) -> int:
+    """How many sections enclose ``node`` (the page title's section counts as one)."""
+    depth = 0
+    while node is not None:
+        depth += isinstance(node, nodes.section)
+        node = node.parent
+    return depth
+
+
+HEADING_MARK = "data-tc-heading-level"
+
+
 class QuizDirective(_BankDirective):
     needs_js = True
 
     def render(self, bank: Bank) -> str:
-        return render_quiz(bank, self.env.config.tipcourse_edition)
+        html = render_quiz(bank, self.env.config.tipcourse_edition, heading_level=2)
+        return html.replace("<h2 ", f"<h2 {HEADING_MARK} ", 1)
+
+
+class QuizHeadingLevel(SphinxTransform):
+    """Put the quiz's own heading one level below the section it is in (so "## Quiz" then
+    the directive gives an h3), keeping the heading order valid. Done once the page is
+    parsed, because MyST runs directives without access to the enclosing sections."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        for node in self.document.findall(nodes.raw):
+            text = node.astext()
+            if HEADING_MARK not in text:
+                continue
+            level = min(max(section_depth(node) + 1, 2), 6)
+            start = text.index(f"<h2 {HEADING_MARK} ")
+            end = text.index("</h2>", start)
+            heading = text[start:end].replace(f"<h2 {HEADING_MARK} ", f"<h{level} ", 1)
+            text = text[:start] + heading + f"</h{level}>" + text[end + len("</h2>"):]
+            node.children = [nodes.Text(text)]
 
 
 class AnswerKeyDirective(_BankDirective):
@@ -117,6 +151,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("quiz", QuizDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
     app.add_directive("quiz-sheet", QuizSheetDirective)
+    app.add_transform(QuizHeadingLevel)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("html-page-context", _page_assets)
