@@ -100,8 +100,13 @@ def open_page(browser, url: str | None = None, **context_options) -> Iterator[tu
             route.abort("blockedbyclient")
 
     def finished(request) -> None:
-        response = request.response()
-        sizes = request.sizes()
+        from playwright.sync_api import Error
+
+        try:
+            response = request.response()
+            sizes = request.sizes()
+        except Error:  # the test closed the page while this request was finishing
+            return
         visit.requests.append(
             Fetched(request.url, response.status if response else None, sizes["responseBodySize"])
         )
@@ -180,7 +185,8 @@ def build_theme_book(folder: Path) -> dict[str, Path]:
     with (root / "_config.yml").open("a", encoding="utf-8") as config:
         config.write("logo: logo.svg\n")
     toc = (root / "_toc.yml").read_text(encoding="utf-8")
-    toc = toc.replace("  - file: book/chapter\n", "  - file: book/chapter\n  - file: book/elements\n")
+    chapter = "  - file: book/chapter\n"
+    toc = toc.replace(chapter, chapter + "  - file: book/elements\n")
     assert "book/elements" in toc, "minibook's _toc.yml changed: update build_theme_book"
     (root / "_toc.yml").write_text(toc, encoding="utf-8")
     course = Course(root)

@@ -4,13 +4,13 @@ from pathlib import Path
 # Let tests import the shared helpers module.
 sys.path.insert(0, str(Path(__file__).parent))
 
-# Browser fixtures for every test: chromium_browser, serve_site, page_visit (tests/browser.py).
-from browser import chromium_browser, page_visit, serve_site  # noqa: E402, F401
-
 
 # The real course, built once per test run (incrementally, with warnings as errors), for the
 # tests that check every page of both editions.
 import pytest  # noqa: E402
+
+# Browser fixtures for every test: chromium_browser, serve_site, page_visit (tests/browser.py).
+from browser import chromium_browser, page_visit, serve_site  # noqa: E402, F401
 
 REPO = Path(__file__).resolve().parent.parent
 

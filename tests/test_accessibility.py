@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browser import build_theme_book, open_page, site_pages
 
 pytestmark = pytest.mark.browser
@@ -102,5 +101,13 @@ def test_axe_finds_nothing_in_the_search_dialog_and_results(
         visit,
     ):
         page.locator("#search-results ul.search li").first.wait_for()
+        assert page.locator("#search-results a span.highlighted").count() >= 1
+        assert violations(axe, page) == []
+        assert visit.console_errors == []
+    # The page a result opens, with the search term highlighted.
+    with open_page(
+        chromium_browser, base + "index.html?highlight=chapter", color_scheme=mode
+    ) as (page, visit):
+        assert page.locator("main span.highlighted").count() >= 1
         assert violations(axe, page) == []
         assert visit.console_errors == []

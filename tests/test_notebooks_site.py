@@ -19,6 +19,7 @@ from tipcourse.course import Course
 from tipcourse.data import glotip
 from tipcourse.data.solutions import strip_file
 from tipcourse.errors import BuildError
+from tipcourse.site import broken_links, page_links
 
 REPO = Path(__file__).resolve().parents[1]
 FIX = Path(__file__).parent / "fixtures" / "data"
@@ -114,6 +115,58 @@ def test_launch_buttons_render_on_notebook_pages(built: Course, edition: str) ->
             in html)
     # Chapters are not notebooks: no launch button there.
     assert "mybinder.org" not in (built.site_dir(edition) / "book" / "chapter.html").read_text()
+
+
+def downloaded_notebook(course: Course, edition: str) -> tuple[str, Path]:
+    """The download link's text and the file it points at."""
+    html = page(course, edition)
+    match = re.search(r'<a class="reference download internal" download="" '
+                      r'href="([^"]+)">([^<]+)</a>', html)
+    assert match, "no download link on the notebook page"
+    href, text = match.groups()
+    assert href in page_links(course.site_dir(edition) / "notebooks" / "sample.html")
+    return text, (course.site_dir(edition) / "notebooks" / href).resolve()
+
+
+def test_student_download_has_no_solution(built: Course) -> None:
+    text, path = downloaded_notebook(built, "student")
+    assert text == "Download this notebook (.ipynb)"
+    assert path.parent.parent.name == "_downloads" and path.name == "sample.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert [c for c in nb.cells if "solution" in c.metadata.get("tags", [])] == []
+    assert SOLUTION_MARKER not in path.read_text()
+    # Everything else is kept: the exercise, the chart with its output.
+    assert len(nb.cells) == 3
+    assert "image/png" in nb.cells[1].outputs[0].data
+
+
+def test_student_download_stays_stripped_after_a_rebuild(built: Course) -> None:
+    """Sphinx copies the full source again on every build; the student copy must win."""
+    build(built, ["student"])
+    _text, path = downloaded_notebook(built, "student")
+    assert SOLUTION_MARKER not in path.read_text()
+    assert files_containing(built.site_dir("student"), SOLUTION_MARKER) == []
+
+
+def test_teacher_download_has_the_solutions(built: Course) -> None:
+    text, path = downloaded_notebook(built, "teacher")
+    assert "with solutions" in text
+    nb = nbformat.read(path, as_version=4)
+    solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+    assert len(solutions) == 1
+    assert solutions[0].outputs[0].text == f"{SOLUTION_MARKER}\n"
+
+
+@pytest.mark.parametrize("edition", ["student", "teacher"])
+def test_download_link_sits_under_the_title_and_resolves(built: Course, edition: str) -> None:
+    html = page(built, edition)
+    title = html.index("<h1>Sample notebook")
+    assert title < html.index("tc-notebook-download") < html.index("<h2>Learning goals")
+    assert broken_links(built.site_dir(edition)) == []
+    # Chapters are not notebooks: no download link there.
+    chapter = (built.site_dir(edition) / "book" / "chapter.html").read_text()
+    assert "tc-notebook-download" not in chapter
 
 
 def test_fact_role_shows_value_and_source(built: Course) -> None:

@@ -20,7 +20,7 @@ def test_missing_chromium_gives_one_line_and_keeps_the_old_pdf(
     old.parent.mkdir(parents=True)
     old.write_bytes(b"%PDF- the previous book")
     monkeypatch.setenv("TIPCOURSE_CHROMIUM", str(tmp_path / "no-such-chromium"))
-    assert pdf.main(course, ["student"]) == 1
+    assert pdf.main(course, ["student"]) == pdf.NO_CHROMIUM != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "Chromium" in err[0] and "apt-get install chromium" in err[0]
@@ -37,7 +37,7 @@ def test_build_with_pdf_and_no_chromium_still_builds_the_site(
     status = cli.main(["build", "--edition", "student", "--pdf"])
     assert (root / "_build/site/student/index.html").is_file()
     err = capsys.readouterr().err.strip().splitlines()
-    assert status == 1
+    assert status == 0  # `make course` goes on: the site is there
     assert len(err) == 1 and "the PDFs need Chromium" in err[0]
 
 

@@ -14,10 +14,10 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 import pytest
+from browser import build_theme_book, open_page
 from fontTools.ttLib import TTFont
 from playwright.sync_api import expect
 
-from browser import build_theme_book, open_page
 from tipcourse import slim
 from tipcourse.site import broken_links
 
@@ -83,6 +83,16 @@ def test_purged_stylesheets_keep_the_rules_the_browser_needs(sites) -> None:
     assert len(css) < 150_000  # about 400 KB before PurgeCSS
     for kept in (":focus-visible", "bs-tooltip-", 'html[data-theme=dark]', ".bd-sidebar-primary"):
         assert kept in css, kept
+    # The course's own stylesheet is left whole, even rules for the other edition's content.
+    assert ".teacher-note" in (sites["student"] / "_static" / "tipcourse.css").read_text()
+
+
+def test_stylesheet_imports_are_inlined_with_their_urls_rebased(sites) -> None:
+    styles = sites["student"] / "_static" / "styles"
+    theme = (styles / "theme.css").read_text()
+    assert "@import" not in theme
+    assert "url(../file.png)" in theme  # basic.css's url(file.png), now read from styles/
+    assert (styles / "../file.png").resolve().is_file()
 
 
 def test_without_purgecss_the_site_still_works_and_says_so_once(

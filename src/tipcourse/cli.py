@@ -30,7 +30,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"built the {result.edition} edition: {result.site.relative_to(course.root)}/")
     print(f"done in {time.perf_counter() - start:.1f} s")
     if args.pdf:
-        return cmd_pdf(argparse.Namespace(edition=args.edition, paper="a4"))
+        status = cmd_pdf(argparse.Namespace(edition=args.edition, paper="a4"))
+        # No Chromium: the site is built and the message said how to get the PDFs.
+        from tipcourse.pdf import NO_CHROMIUM
+
+        return 0 if status == NO_CHROMIUM else status
     return 0
 
 

@@ -45,6 +45,9 @@ from tipcourse.errors import BuildError
 
 PDF_NAMES = {"teacher": "teacher-guide.pdf", "student": "student-workbook.pdf"}
 PAPERS = {"a4": "A4", "letter": "Letter"}
+# The width of the text on each paper in CSS pixels (96 per inch): the page less print.css's
+# side margins (17 mm each).
+TEXT_WIDTH = {"a4": round((210 - 34) / 25.4 * 96), "letter": round((8.5 - 34 / 25.4) * 96)}
 HANDOUTS = "handouts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -54,6 +57,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# pdf.main's status when there is no Chromium: `tipcourse build --pdf` still succeeds then.
+NO_CHROMIUM = 3
 INSTALL_HINT = (
     "install it with `sudo apt-get install chromium` (Debian/Ubuntu) or "
     "`.venv/bin/python -m playwright install chromium`, or set TIPCOURSE_CHROMIUM to its path"
@@ -174,6 +179,17 @@ _PREPARE = """() => {
   }
   return document.fonts.ready.then(() => true);
 }"""
+# Chromium splits a three-line paragraph two and one even with widows: 2 (it does not move a
+# paragraph whole when it cannot honour orphans and widows), which leaves one line alone on a
+# page. So paragraphs too short to split well are kept whole, measured in the print layout.
+_KEEP_SHORT = """() => {
+  const blocks = document.querySelectorAll('.bd-article p, .bd-article dd, .bd-article li');
+  for (const el of blocks) {
+    if (el.tagName === 'LI' && el.querySelector('p, ul, ol')) continue;
+    const line = parseFloat(getComputedStyle(el).lineHeight) || 16;
+    if (el.getBoundingClientRect().height < line * 3.6) el.style.breakInside = 'avoid';
+  }
+}"""
 _FILL_PAGES = """(pages) => {
   for (const span of document.querySelectorAll('.tc-toc-page')) {
     const n = pages[span.dataset.target];
@@ -181,6 +197,14 @@ _FILL_PAGES = """(pages) => {
   }
 }"""
 _TARGETS = "() => [...document.querySelectorAll('.tc-toc-page')].map(s => s.dataset.target)"
+# The text of every printed heading, in document order: the outline's titles.
+_HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .filter(h => h.getClientRects().length > 0)
+  .map(h => {
+    const copy = h.cloneNode(true);
+    for (const link of copy.querySelectorAll('.headerlink')) link.remove();
+    return copy.textContent.replace(/\\s+/g, ' ').trim();
+  })"""
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
@@ -203,19 +227,23 @@ class Printer:
 
     browser: Any
 
-    def print_page(self, page_path: Path, paper: str = "a4") -> bytes:
+    def print_page(
+        self, page_path: Path, paper: str = "a4", author: str = "", subject: str = ""
+    ) -> bytes:
         """Print the single page to PDF bytes, with the contents' page numbers filled in."""
         page = self.browser.new_page()
         try:
-            # Offline and private: only the built files and inline data may load.
-            page.route(
-                "**/*",
-                lambda route: route.continue_()
-                if route.request.url.startswith(("file:", "data:"))
-                else route.abort(),
-            )
+            # Offline and private: nothing may load from another host. (Only web addresses
+            # are intercepted: routing every local file through the driver costs seconds.)
+            for pattern in ("http://**", "https://**", "ws://**", "wss://**"):
+                page.route(pattern, lambda route: route.abort())
+            # Lay the page out as it prints (print styles, the paper's text width), so that
+            # what _KEEP_SHORT measures is what Chromium will break.
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": TEXT_WIDTH[paper], "height": 1000})
             page.goto(page_path.resolve().as_uri(), wait_until="load")
             page.evaluate(_PREPARE)
+            page.evaluate(_KEEP_SHORT)
             targets = page.evaluate(_TARGETS)
             options = {
                 "format": PAPERS[paper],
@@ -223,15 +251,17 @@ class Printer:
                 "outline": True,
                 "tagged": True,
             }
-            pdf = page.pdf(**options)
+            # The first print only has to tell the pages: no tags or outline (slower to make).
+            pdf = page.pdf(**{**options, "outline": False, "tagged": False})
+            pages = destination_pages(pdf)
             for _ in range(3):
-                pages = destination_pages(pdf)
                 wanted = {t: pages.get(t) for t in targets}
                 page.evaluate(_FILL_PAGES, wanted)
                 pdf = page.pdf(**options)
-                if {t: destination_pages(pdf).get(t) for t in targets} == wanted:
+                pages = destination_pages(pdf)
+                if {t: pages.get(t) for t in targets} == wanted:
                     break
-            return pdf
+            return finish_pdf(pdf, author, subject, page.evaluate(_HEADINGS))
         finally:
             page.close()
 
@@ -255,32 +285,84 @@ def printer() -> Iterator[Printer]:
             browser.close()
 
 
-def finish_pdf(data: bytes, author: str = "", subject: str = "") -> bytes:
-    """Chromium's PDF with two touches, keeping its tags, fonts and links: the author and
-    subject in the document information, and the outline's chapter titles said once.
-    (Chromium 156 names a bookmark "TitleTitle" when its heading follows a forced page break,
-    which every chapter does.)"""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+def finish_pdf(
+    data: bytes, author: str = "", subject: str = "", headings: list[str] | None = None
+) -> bytes:
+    """Chromium's PDF with two touches: the author and subject in the document information,
+    and the outline's titles as the headings say them. (Chromium 156 builds a bookmark's
+    title from the heading's lines without the spaces between them, and repeats the first
+    line when the heading follows a forced page break, as every chapter's does.) headings
+    are the printed headings' texts in document order, one per bookmark; without them (or
+    if the counts differ) only the repeated first halves are removed.
 
-    writer = PdfWriter(clone_from=PdfReader(BytesIO(data)))
-    outlines = writer.root_object.get("/Outlines")
-    pending = [outlines.get_object().get("/First")] if outlines else []
+    The changes are appended as an incremental update, so Chromium's file (tags, fonts,
+    links, outline) is kept byte for byte. pypdf reads the few objects involved; its own
+    writer would clone all of them, which takes seconds on a 150-page book."""
+    import re
+
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
+
+    reader = PdfReader(BytesIO(data))
+    tail = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data[-64:])
+    if not tail or not data[int(tail[1]):].startswith(b"xref"):
+        return data  # not a classic cross-reference table: leave the file as Chromium made it
+    changed: dict[tuple[int, int], DictionaryObject] = {}
+    items = []  # the bookmarks in document order (depth first)
+    outlines = reader.trailer["/Root"].get_object().get("/Outlines")
+    pending = [outlines.get_object().get("/First")] if outlines is not None else []
     while pending:
-        item = pending.pop()
-        if item is None:
+        ref = pending.pop()
+        if ref is None or not hasattr(ref, "idnum"):
             continue
-        item = item.get_object()
+        item = ref.get_object()
+        items.append((ref, item))
+        pending.extend([item.get("/Next"), item.get("/First")])  # the child comes first
+    use_headings = headings is not None and len(headings) == len(items)
+    for index, (ref, item) in enumerate(items):
         title = str(item.get("/Title", ""))
         half = len(title) // 2
-        if half and len(title) % 2 == 0 and title[:half] == title[half:]:
-            item[NameObject("/Title")] = TextStringObject(title[:half])
-        pending.extend([item.get("/Next"), item.get("/First")])
-    info = {k: v for k, v in (("/Author", author), ("/Subject", subject)) if v}
-    if info:
-        writer.add_metadata(info)
+        if use_headings and headings is not None:
+            better = headings[index]
+        elif half and len(title) % 2 == 0 and title[:half] == title[half:]:
+            better = title[:half]
+        else:
+            continue
+        if better and better != title:
+            item[NameObject("/Title")] = TextStringObject(better)
+            changed[(ref.idnum, ref.generation)] = item
+    info_ref = reader.trailer.get("/Info")
+    if info_ref is not None and (author or subject):
+        info = info_ref.get_object()
+        for key, value in (("/Author", author), ("/Subject", subject)):
+            if value:
+                info[NameObject(key)] = TextStringObject(value)
+        changed[(info_ref.idnum, info_ref.generation)] = info
+    if not changed:
+        return data
     out = BytesIO()
-    writer.write(out)
+    out.write(data if data.endswith(b"\n") else data + b"\n")
+    offsets: dict[tuple[int, int], int] = {}
+    for (num, gen), obj in sorted(changed.items()):
+        offsets[(num, gen)] = out.tell()
+        out.write(f"{num} {gen} obj\n".encode())
+        obj.write_to_stream(out)
+        out.write(b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n")
+    for (num, gen), offset in sorted(offsets.items()):
+        out.write(f"{num} 1\n{offset:010d} {gen:05d} n \n".encode())
+    size = max(int(reader.trailer.get("/Size", 0)), max(n for n, _ in changed) + 1)
+    trailer = DictionaryObject({
+        NameObject("/Size"): NumberObject(size),
+        NameObject("/Root"): reader.trailer.raw_get("/Root"),
+        NameObject("/Prev"): NumberObject(int(tail[1])),
+    })
+    if info_ref is not None:
+        trailer[NameObject("/Info")] = info_ref
+    out.write(b"trailer\n")
+    trailer.write_to_stream(out)
+    out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
 
 
@@ -298,8 +380,8 @@ def print_book(course: Course, printer: Printer, edition: str, paper: str = "a4"
     target = course.pdf_dir / PDF_NAMES[edition]
     config = course.config()
     subject = {"teacher": "Teacher guide", "student": "Student workbook"}[edition]
-    data = finish_pdf(printer.print_page(page, paper), str(config.get("author") or ""),
-                      f"{config.get('title') or ''}: {subject}".strip(": "))
+    data = printer.print_page(page, paper, str(config.get("author") or ""),
+                              f"{config.get('title') or ''}: {subject}".strip(": "))
     write_atomically(data, target)
     return target
 
@@ -310,8 +392,10 @@ def _order(editions: Iterable[str]) -> list[str]:
 
 
 def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
-    """Print the books for the given editions; 0 when all were written, else 1 with one line
-    on stderr (the site, built before, is left as it is)."""
+    """Print the books for the given editions; 0 when all were written, else non-zero with
+    one line on stderr (NO_CHROMIUM when there is no browser to print with)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     if paper not in PAPERS:
         print(f"tipcourse pdf: unknown paper {paper!r} (use a4 or letter)", file=sys.stderr)
         return 1
@@ -325,9 +409,13 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
                       f"{target.relative_to(course.root)}")
     except ChromiumMissing as exc:
         print(f"tipcourse pdf: {exc}; the PDFs need Chromium: {INSTALL_HINT}", file=sys.stderr)
-        return 1
+        return NO_CHROMIUM
     except BuildError as exc:
         print(exc.one_line(), file=sys.stderr)
+        return 1
+    except PlaywrightError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"tipcourse pdf: Chromium failed while printing ({first})", file=sys.stderr)
         return 1
     return 0
 

@@ -6,13 +6,22 @@
 - myst-nb takes an image's alt text only from cell metadata; :class:`ChartAltPlugin` (a
   ``myst_nb.mime_renderers`` entry point) also reads it from the output's metadata, where
   ``tipcourse.charts.Chart`` puts it, so every chart on the site carries its own alt text.
+- Every notebook page of the HTML site opens with a "Download this notebook (.ipynb)" link.
+  It is a Sphinx download reference to the page's own source, so Sphinx copies the file to
+  ``_downloads/`` once per build (a relative link: works from file://). In the student
+  edition the copy is then rewritten by ``tipcourse.data.solutions.student_copy`` (the same
+  function as ``tipcourse data strip-solutions``): no cell tagged ``solution``, and so none
+  of their outputs. The teacher edition offers the full notebook.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import nbformat
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 SOLUTION_TAG = "solution"
@@ -39,6 +48,45 @@ def strip_or_label_solutions(app: Sphinx, doctree: nodes.document) -> None:
             cell.insert(0, label)
 
 
+def _is_notebook(app: Sphinx, docname: str) -> bool:
+    return str(app.env.doc2path(docname)).endswith(".ipynb")
+
+
+def add_download_link(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the download link under the page's title (site only: not in the printed books)."""
+    docname = app.env.docname
+    if app.builder.name != "html" or not _is_notebook(app, docname):
+        return
+    teacher = app.config.tipcourse_edition == "teacher"
+    text = ("Download this notebook with solutions (.ipynb)" if teacher
+            else "Download this notebook (.ipynb)")
+    link = addnodes.download_reference(
+        "", "", nodes.Text(text), refdoc=docname, refexplicit=True,
+        reftarget=Path(app.env.doc2path(docname)).name)
+    para = nodes.paragraph("", "", link, classes=["tc-notebook-download"])
+    para += nodes.Text(" to run it in Jupyter and try the controls.")
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        section.insert(1, para)
+    else:
+        doctree.insert(0, para)
+
+
+def write_student_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """In the student edition, replace each downloaded notebook by its student copy."""
+    from tipcourse.data.solutions import student_copy
+
+    if exception is not None or app.builder.name != "html":
+        return
+    if app.config.tipcourse_edition == "teacher":
+        return
+    for src, (_docs, dest) in app.env.dlfiles.items():
+        if not src.endswith(".ipynb"):
+            continue
+        nb = nbformat.read(Path(app.srcdir) / src, as_version=4)
+        nbformat.write(student_copy(nb), Path(app.outdir) / "_downloads" / dest)
+
+
 class ChartAltPlugin:
     """Give ``image/png`` outputs the alt text stored in the output's metadata."""
 
@@ -62,3 +110,6 @@ class ChartAltPlugin:
 def setup(app: Sphinx) -> None:
     # Before Sphinx's collectors (priority 500) record the page's images and text.
     app.connect("doctree-read", strip_or_label_solutions, priority=100)
+    # Also before Sphinx's download collector (priority 500), which registers the file.
+    app.connect("doctree-read", add_download_link, priority=110)
+    app.connect("build-finished", write_student_downloads)
