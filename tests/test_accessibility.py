@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from browser import build_theme_book, open_page, site_pages
 
 pytestmark = pytest.mark.browser

@@ -14,10 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import files_containing
 
 from tipcourse.build import build
 from tipcourse.course import Course
+
+from helpers import files_containing
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = {

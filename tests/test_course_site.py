@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import open_page
 from tipcourse.site import broken_links
+
+from browser import open_page
 
 EDITIONS = ["student", "teacher"]
 

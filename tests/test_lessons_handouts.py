@@ -14,8 +14,9 @@ HANDOUTS = ["kwlq-chart", "scenario-cards", "online-offer-cards", "exit-tickets"
 @pytest.mark.slow
 @pytest.mark.browser
 def test_each_handout_prints_on_one_a4_page(course_sites: dict[str, Path]) -> None:
-    from browser import launch_chromium, open_page, served
     from playwright.sync_api import sync_playwright
+
+    from browser import launch_chromium, open_page, served
 
     site = course_sites["teacher"]
     with sync_playwright() as playwright, served(site) as base:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import copy_minibook
 
 from tipcourse.course import Course
 from tipcourse.errors import LessonError
 from tipcourse.lessons import load_lesson, load_lessons
 from tipcourse.lessons.checks import check_lessons
+
+from helpers import copy_minibook
 
 LESSON = """\
 title: What trafficking is

@@ -8,11 +8,12 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from helpers import copy_minibook
 
 from tipcourse.build import build_edition
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
+
+from helpers import copy_minibook
 
 TOC = """format: jb-book
 root: index

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import copy_minibook, files_containing
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from tipcourse import charts
@@ -20,6 +19,8 @@ from tipcourse.data import glotip
 from tipcourse.data.solutions import strip_file
 from tipcourse.errors import BuildError
 from tipcourse.site import broken_links, page_links
+
+from helpers import copy_minibook, files_containing
 
 REPO = Path(__file__).resolve().parents[1]
 FIX = Path(__file__).parent / "fixtures" / "data"

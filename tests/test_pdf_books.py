@@ -11,10 +11,11 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, STUDENT_MARKER, TEACHER_MARKER
 
 from tipcourse import pdf
 from tipcourse.course import Course
+
+from helpers import FIXTURES, STUDENT_MARKER, TEACHER_MARKER
 
 pytestmark = pytest.mark.browser
 

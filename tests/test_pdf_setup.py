@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, copy_minibook
 
 from tipcourse import cli, pdf
 from tipcourse.course import Course
+
+from helpers import FIXTURES, copy_minibook
 
 
 def test_missing_chromium_gives_one_line_and_keeps_the_old_pdf(

@@ -7,13 +7,14 @@ import string
 from pathlib import Path
 
 import pytest
-from helpers import copy_minibook
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tipcourse.errors import QuizError
 from tipcourse.quiz import find_bank, load_banks
 from tipcourse.quiz.loader import parse_bank
+
+from helpers import copy_minibook
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMUM_QUESTIONS = {

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import TEACHER_MARKER, copy_minibook, files_containing
 
 from tipcourse.build import build_edition
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
+
+from helpers import TEACHER_MARKER, copy_minibook, files_containing
 
 SAMPLE = f"""\
 id: sample
@@ -183,8 +184,9 @@ def test_a_broken_bank_stops_the_build_at_its_line(tmp_path: Path) -> None:
 # In Chromium ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
-    from browser import launch_chromium
     from playwright.sync_api import sync_playwright
+
+    from browser import launch_chromium
 
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
@@ -406,6 +408,7 @@ def test_all_five_banks_render_in_both_editions(course_quiz_sites) -> None:  # n
 @pytest.mark.browser
 def test_axe_finds_nothing_on_an_answer_key_page(course_quiz_sites, browser) -> None:  # noqa: ANN001
     from axe_playwright_python.sync_playwright import Axe
+
     from browser import open_page, served
 
     site = course_quiz_sites["teacher"]

@@ -14,12 +14,13 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 import pytest
-from browser import build_theme_book, open_page
 from fontTools.ttLib import TTFont
 from playwright.sync_api import expect
 
 from tipcourse import slim
 from tipcourse.site import broken_links
+
+from browser import build_theme_book, open_page
 
 LIMIT = 600_000  # bytes, uncompressed, first visit
 SEARCH_WORD = "zqxstdntk"  # only in book/chapter.md of the fixture

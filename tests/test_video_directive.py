@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import copy_minibook
 
 from tipcourse.build import build_edition
 from tipcourse.course import Course
 from tipcourse.sphinx.video import DEFAULT_VIDEO_URL, youtube_embed
+
+from helpers import copy_minibook
 
 YOUTUBE_URL = "https://www.youtube.com/watch?v=AbCdEf12345"
 PAGE = """# The video lesson
@@ -87,8 +88,9 @@ def youtube_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
-    from browser import launch_chromium
     from playwright.sync_api import sync_playwright
+
+    from browser import launch_chromium
 
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)

@@ -157,7 +157,8 @@ def build_edition(
     from tipcourse import site
 
     if edition not in EDITIONS:
-        raise BuildError("--edition", None, f"unknown edition {edition!r}", "use student or teacher")
+        raise BuildError("--edition", None, f"unknown edition {edition!r}",
+                         "use student or teacher")
     course.check()
     work = course.work_dir(edition)
     html = work / "html"

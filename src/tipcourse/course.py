@@ -26,15 +26,18 @@ def read_yaml(path: Path, error: type[SourceError] = ConfigError) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise error(path, None, "file not found", "create it or run from the course folder")
+        hint = "create it or run from the course folder"
+        raise error(path, None, "file not found", hint) from None
     except UnicodeDecodeError as exc:
-        raise error(path, None, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+        message = f"not UTF-8 text ({exc.reason})"
+        raise error(path, None, message, "save the file as UTF-8") from None
     try:
         return YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise error(path, line, f"invalid YAML: {exc.problem or exc.context}", "fix the syntax")
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        raise error(path, line, message, "fix the syntax") from None
 
 
 def line_of(node: Any, key: Any = None) -> int | None:
