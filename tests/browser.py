@@ -173,7 +173,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def build_theme_book(folder: Path) -> dict[str, Path]:
     """Build both editions of the fixture book the theme tests use: minibook plus the
-    overlay in fixtures/themebook (a logo, a page with every kind of content); return the
+    overlay in fixtures/themebook (a logo, a page with every kind of content and a page
+    under it, so the sidebar has a section to open and close); return the
     site folder of each edition."""
     from tipcourse.build import build
     from tipcourse.course import Course
@@ -186,7 +187,10 @@ def build_theme_book(folder: Path) -> dict[str, Path]:
         config.write("logo: logo.svg\n")
     toc = (root / "_toc.yml").read_text(encoding="utf-8")
     chapter = "  - file: book/chapter\n"
-    toc = toc.replace(chapter, chapter + "  - file: book/elements\n")
+    toc = toc.replace(
+        chapter,
+        chapter + "  - file: book/elements\n    sections:\n      - file: book/sources\n",
+    )
     assert "book/elements" in toc, "minibook's _toc.yml changed: update build_theme_book"
     (root / "_toc.yml").write_text(toc, encoding="utf-8")
     course = Course(root)

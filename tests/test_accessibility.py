@@ -47,7 +47,7 @@ def test_axe_finds_nothing_on_any_page(
     site = sites[edition]
     base = serve_site(site)
     pages = site_pages(site)
-    assert {"index.html", "book/chapter.html", "book/elements.html", "search.html"} <= set(pages)
+    assert {"index.html", "book/elements.html", "book/sources.html", "search.html"} <= set(pages)
     assert ("teacher_guide/index.html" in pages) == (edition == "teacher")
     found: list[str] = []
     for name in pages:
@@ -71,6 +71,10 @@ def test_region_rule_runs_and_passes_on_the_sidebar_logo(sites, serve_site, chro
         landmark = page.get_by_role("navigation", name="Course")
         assert landmark.locator("img.logo__image:visible").count() == 1
         assert landmark.get_by_role("link", name="A chapter").count() == 1
+        # The sidebar's expand/collapse control says which section it opens.
+        toggle = landmark.locator("details > summary")
+        assert toggle.count() == 1
+        assert toggle.get_attribute("aria-label") == "Pages in Page elements"
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])

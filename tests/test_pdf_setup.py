@@ -60,9 +60,11 @@ def test_teacher_book_order_guide_first_then_chapters_then_handouts() -> None:
 def test_student_book_has_chapters_and_handouts_only() -> None:
     toc = pdf.print_toc(Course(FIXTURES / "printbook"), "student")
     order = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    assert order == ["book/01-first", "book/02-second", "book/03-long", "teacher_guide/handouts"]
-    handouts = toc["parts"][-1]["chapters"][0]
-    assert handouts["sections"] == [{"file": "teacher_guide/handouts/word-cards"}]
+    # The handouts themselves, not the teachers' page that lists them.
+    assert order == [
+        "book/01-first", "book/02-second", "book/03-long",
+        "teacher_guide/handouts/word-cards", "teacher_guide/handouts/quiz-sheet",
+    ]
 
 
 def test_write_atomically_replaces_whole_file(tmp_path: Path) -> None:

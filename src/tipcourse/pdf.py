@@ -14,8 +14,9 @@ What each book holds, and in what order (its own ``_toc.yml``):
   from and safeguarding must be read before the first lesson; then the chapters as students
   see them plus the teacher notes, the data notebooks with their solutions, and the handouts
   last, where photocopy masters are easy to find and pull out.
-- Student workbook: the chapters, the data notebooks (exercises without solutions), and the
-  handouts (student edition, so teacher notes inside them are dropped).
+- Student workbook: the chapters (each quiz printed as a sheet to fill in), the data
+  notebooks (exercises without solutions), and the handouts themselves (student edition, so
+  teacher blocks inside them are dropped; the teachers' page that lists them is left out).
 
 The contents page needs page numbers that exist only after printing, so each book is printed
 twice: the first print's named destinations (Chromium writes one per linked heading) give the
@@ -85,7 +86,9 @@ def print_toc(course: Course, edition: str) -> dict[str, Any]:
             if not course.is_teacher_page(docname):
                 kept["content"].append(chapter)
             elif Path(docname).name == HANDOUTS:
-                handouts.append(chapter)
+                # Students get the handouts themselves; the page listing them is for teachers.
+                sections = list(chapter.get("sections") or [])
+                handouts.extend([chapter] if edition == "teacher" or not sections else sections)
             elif edition == "teacher":
                 kept["guide"].append(chapter)
         for key, target in (("guide", guide), ("content", content)):

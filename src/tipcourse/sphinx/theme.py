@@ -4,7 +4,8 @@ that keep pages light, accessible and free of console errors.
 The templates override three pieces of sphinx-book-theme / pydata-sphinx-theme:
 ``layout.html`` (no fontawesome.js, search scripts only on the search page),
 ``sections/header.html`` (no hidden sidebar toggles, which broke the visible ones) and
-``sections/sidebar-primary.html`` (the sidebar as a landmark, for axe's ``region`` rule).
+``sections/sidebar-primary.html`` (the sidebar as a landmark, for axe's ``region`` rule);
+``name_toc_toggles`` names the sidebar's expand/collapse controls (axe's ``summary-name``).
 What is left to trim after the build (unused CSS, icon font glyphs) is in ``tipcourse.slim``.
 """
 
@@ -37,7 +38,41 @@ def _page_context(
         context["default_mode"] = "auto"
 
 
+def name_toc_toggles(soup: Any) -> None:
+    """Give each collapsible section of the sidebar's table of contents a name (in place).
+
+    pydata-sphinx-theme draws the expand/collapse control as a ``<summary>`` holding only an
+    icon, so a screen reader announces an unnamed control (axe: ``summary-name``). The name
+    says whose pages it shows: "Pages in <section title>".
+    """
+    for summary in soup.select("li.has-children > details > summary"):
+        if summary.get_text(strip=True) or summary.get("aria-label"):
+            continue  # a section heading inside the summary already names it
+        link = summary.find_parent("li").find("a", recursive=False)
+        title = link.get_text(" ", strip=True) if link else ""
+        summary["aria-label"] = f"Pages in {title}" if title else "Pages in this section"
+
+
+def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
+                       context: dict[str, Any], doctree: Any) -> None:
+    generate = context.get("generate_toctree_html")
+    if generate is None or getattr(generate, "tipcourse_named", False):
+        return
+
+    def generate_toctree_html(*args: Any, **kwargs: Any) -> Any:
+        # The theme returns a BeautifulSoup tree (cached per page); naming is idempotent.
+        html = generate(*args, **kwargs)
+        if hasattr(html, "select"):
+            name_toc_toggles(html)
+        return html
+
+    generate_toctree_html.tipcourse_named = True  # type: ignore[attr-defined]
+    context["generate_toctree_html"] = generate_toctree_html
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _add_paths)
     app.connect("html-page-context", _page_context)
+    # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
+    app.connect("html-page-context", _named_toc_toggles, priority=900)
     app.add_css_file("tipcourse.css")
