@@ -128,17 +128,17 @@ class PrintedBook(Course):
 
 def build_single_page(course: Course, edition: str, force: bool = False) -> Path:
     """Build one edition as a single HTML page for printing; return the page."""
-    from tipcourse.build import _run_sphinx
+    from tipcourse.build import _run_sphinx, first_problem
 
     book = PrintedBook(course)
     work = book.work_dir(edition)
     html = work / "html"
-    # The site build is the strict one (its warnings stop it); here they are reported only,
-    # since a book's own contents can add harmless ones (a handout linking a lesson page).
+    # As strict as the site: a warning here (a link the printed book cannot resolve) stops it.
     warnings = _run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
-    if warnings:
-        print(f"tipcourse pdf: {len(warnings)} warning(s) printing the {edition} edition, "
-              f"the first: {warnings[0]}", file=sys.stderr)
+    problem = first_problem(course, warnings)
+    if problem:
+        (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
+        raise problem
     root_doc = str(course.toc()["root"])
     page = html / f"{root_doc}.html"
     if not page.is_file():

@@ -25,13 +25,13 @@ def is_teacher_edition(directive: SphinxDirective) -> bool:
 
 class TeacherDirective(SphinxDirective):
     has_content = True
-    option_spec = {"title": directives.unchanged}
+    option_spec = {"title": directives.unchanged, "class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
         if not is_teacher_edition(self):
             return []
         title = self.options.get("title", "For the teacher")
-        box = nodes.admonition(classes=["teacher-note"])
+        box = nodes.admonition(classes=["teacher-note", *self.options.get("class", [])])
         box += nodes.title(title, title)
         self.state.nested_parse(self.content, self.content_offset, box)
         return [box]
