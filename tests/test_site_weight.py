@@ -121,6 +121,25 @@ def test_without_purgecss_the_site_still_works_and_says_so_once(
     assert (site / "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2").stat().st_size < 10_000
 
 
+def test_a_change_to_the_extension_rewrites_every_page(
+    sites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Sphinx alone would keep pages (and static files) from before a change to the theme code.
+    from tipcourse.build import build_edition
+    from tipcourse.course import Course
+    from tipcourse.sphinx import theme
+
+    course = Course(sites["student"].parent.parent.parent)
+    page = course.work_dir("student") / "html" / "book" / "chapter.html"
+    build_edition(course, "student")
+    unchanged = page.stat().st_mtime_ns
+    build_edition(course, "student")
+    assert page.stat().st_mtime_ns == unchanged  # nothing changed: nothing rewritten
+    monkeypatch.setattr(theme, "extension_digest", lambda: "a-changed-extension")
+    build_edition(course, "student")
+    assert page.stat().st_mtime_ns != unchanged
+
+
 # --- what a reader does --------------------------------------------------------------------
 
 

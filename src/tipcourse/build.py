@@ -49,6 +49,20 @@ class EditionBuild:
     warnings: list[str] = field(default_factory=list)
 
 
+def code_digest() -> str:
+    """A digest of the package's Python and Sphinx static files (see tipcourse.sphinx)."""
+    import hashlib
+
+    from tipcourse import PACKAGE_DIR
+
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in {".py", ".html", ".yml", ".yaml"} and path.is_file():
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[str, Any]:
     """The Sphinx configuration for one edition: _config.yml plus what the edition changes."""
     from jupyter_book.config import get_final_config
@@ -66,6 +80,7 @@ def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[s
     config.pop("comments_config", None)
     config.pop("use_jupyterbook_latex", None)
     config["tipcourse_edition"] = edition
+    config["tipcourse_code_digest"] = code_digest()
     config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache")
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
     if edition == "student":

@@ -6,6 +6,9 @@
 - myst-nb takes an image's alt text only from cell metadata; :class:`ChartAltPlugin` (a
   ``myst_nb.mime_renderers`` entry point) also reads it from the output's metadata, where
   ``tipcourse.charts.Chart`` puts it, so every chart on the site carries its own alt text.
+- pandas writes a table with a named index as two header rows padded with empty ``<th>``
+  cells, which screen readers announce as nameless headers (axe: empty-table-header). The
+  two rows are merged into one, and any header cell still empty becomes a data cell.
 - Every notebook page of the HTML site opens with a "Download this notebook (.ipynb)" link.
   It is a Sphinx download reference to the page's own source, so Sphinx copies the file to
   ``_downloads/`` once per build (a relative link: works from file://). In the student
@@ -16,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -107,9 +111,33 @@ class ChartAltPlugin:
         return result
 
 
+# pandas: "<tr ...><th></th><th>a</th>...</tr><tr><th>index name</th><th></th>...</tr>"
+_SPLIT_HEADER = re.compile(
+    r"<tr[^>]*>\s*<th></th>(?P<columns>.*?)</tr>\s*<tr>\s*<th>(?P<index>[^<]+)</th>"
+    r"(?:\s*<th></th>)*\s*</tr>",
+    re.S,
+)
+
+
+def accessible_table_html(html: str) -> str:
+    """One header row naming the index and every column; no empty header cells."""
+    html = _SPLIT_HEADER.sub(r"<tr>\n      <th>\g<index></th>\g<columns></tr>", html)
+    return html.replace("<th></th>", "<td></td>")
+
+
+def fix_dataframe_tables(app: Sphinx, doctree: nodes.document) -> None:
+    for raw in list(doctree.findall(nodes.raw)):
+        text = raw.astext()
+        if raw.get("format") == "html" and 'class="dataframe"' in text:
+            fixed = accessible_table_html(text)
+            if fixed != text:
+                raw.replace_self(nodes.raw(fixed, fixed, format="html"))
+
+
 def setup(app: Sphinx) -> None:
     # Before Sphinx's collectors (priority 500) record the page's images and text.
     app.connect("doctree-read", strip_or_label_solutions, priority=100)
     # Also before Sphinx's download collector (priority 500), which registers the file.
     app.connect("doctree-read", add_download_link, priority=110)
+    app.connect("doctree-read", fix_dataframe_tables)
     app.connect("build-finished", write_student_downloads)

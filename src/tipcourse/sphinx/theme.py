@@ -11,6 +11,7 @@ What is left to trim after the build (unused CSS, icon font glyphs) is in ``tipc
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,13 @@ HERE = Path(__file__).parent
 
 
 def _add_paths(app: Sphinx, config: Config) -> None:
-    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
-    config.templates_path = [str(HERE / "templates"), *config.templates_path]
+    # New, de-duplicated lists: the themes append to these lists in place, so when several
+    # builds run in one process (both editions, the tests) the lists would grow, and Sphinx
+    # would see a changed configuration and rewrite every page each time.
+    static = [*config.html_static_path, str(HERE / "static")]
+    config.html_static_path = list(dict.fromkeys(static))
+    templates = [str(HERE / "templates"), *config.templates_path]
+    config.templates_path = list(dict.fromkeys(templates))
     options = dict(config.html_theme_options or {})
     # The default end of the primary sidebar is an empty Read the Docs ad placeholder.
     options.setdefault("primary_sidebar_end", [])
@@ -70,7 +76,24 @@ def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
     context["generate_toctree_html"] = generate_toctree_html
 
 
+def extension_digest() -> str:
+    """A hash of the course's Sphinx extension: its code, templates and static files.
+
+    Sphinx rewrites pages when a source or a template changes, but not when an extension's
+    Python code or a static file changes, so an incremental build would keep stale pages and
+    stylesheets. As an "html" config value the digest goes into Sphinx's build info, and a
+    change to it makes Sphinx rewrite every page and copy the static files again.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(HERE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(HERE)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def setup(app: Sphinx) -> None:
+    app.add_config_value("tipcourse_extension_digest", extension_digest(), "html", [str])
     app.connect("config-inited", _add_paths)
     app.connect("html-page-context", _page_context)
     # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
