@@ -18,30 +18,19 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = {"127.0.0.1"}
+from tipcourse.browser import CHROMIUM_ARGS, find_chromium, is_local, served
 
 
 def launch_chromium(playwright):
-    """Launch headless Chromium with the flags this machine needs."""
-    path = CHROMIUM_PATH if Path(CHROMIUM_PATH).exists() else shutil.which("chromium")
-    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    """Launch headless Chromium with the flags this machine needs (the package's choice of
+    browser: TIPCOURSE_CHROMIUM, the system's, or Playwright's own)."""
+    return playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
 
 
 @dataclass
@@ -75,13 +64,6 @@ class Visit:
         return [f"{r.size:>9} {r.url}" for r in top]
 
 
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in {"data", "blob", "about", "file"}:
-        return True
-    return parts.hostname in LOCAL_HOSTS
-
-
 @contextlib.contextmanager
 def open_page(browser, url: str | None = None, **context_options) -> Iterator[tuple]:
     """A fresh browser context (empty cache: a first visit) and page, with other hosts blocked.
@@ -93,7 +75,7 @@ def open_page(browser, url: str | None = None, **context_options) -> Iterator[tu
     visit = Visit(url or "")
 
     def route(route) -> None:
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             visit.external_requests.append(route.request.url)
@@ -136,21 +118,6 @@ def chromium_browser() -> Iterator:
         browser = launch_chromium(playwright)
         yield browser
         browser.close()
-
-
-@contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 (a free port) while the block runs; yield its base URL."""
-    from tipcourse.serve import make_server
-
-    server = make_server(Path(site), port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -62,3 +62,13 @@ def test_student_table_of_contents_drops_teacher_pages(tmp_path: Path) -> None:
     student_pages = [e for e in course.edition_toc("student")["chapters"]]
     assert {"file": "book/chapter"} in student_pages
     assert all("teacher_guide" not in str(p) for p in student_pages)
+
+
+def test_a_page_removed_from_the_contents_leaves_the_site(tmp_path: Path) -> None:
+    course = Course(copy_minibook(tmp_path))
+    build(course, ["teacher"])
+    assert (course.site_dir("teacher") / "teacher_guide" / "index.html").is_file()
+    toc = course.toc_path
+    toc.write_text(toc.read_text().replace("  - file: teacher_guide/index\n", ""))
+    build(course, ["teacher"])
+    assert not (course.site_dir("teacher") / "teacher_guide" / "index.html").exists()

@@ -7,6 +7,7 @@ machine without internet only produces refused connections and delays.
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -25,26 +26,45 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 INSTALL_HINT = (
-    "install Chromium: 'apt-get install chromium' on Debian/Ubuntu, "
-    "or '.venv/bin/python -m playwright install chromium'"
+    "install it with `sudo apt-get install chromium` (Debian/Ubuntu) or "
+    "`.venv/bin/python -m playwright install chromium`, or set TIPCOURSE_CHROMIUM to its path"
 )
 
 
-def system_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+class ChromiumMissing(Exception):
+    """No Chromium to print with."""
+
+
+def find_chromium() -> str:
+    """The Chromium to print with: TIPCOURSE_CHROMIUM, the system's, or Playwright's own."""
+    chosen = os.environ.get("TIPCOURSE_CHROMIUM")
+    if chosen:
+        if Path(chosen).is_file() and os.access(chosen, os.X_OK):
+            return chosen
+        raise ChromiumMissing(f"TIPCOURSE_CHROMIUM={chosen} is not a program")
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         found = shutil.which(name)
         if found:
             return found
-    return None
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            bundled = p.chromium.executable_path
+        if bundled and Path(bundled).is_file():
+            return bundled
+    except Exception:  # noqa: BLE001 - any failure here means "no bundled browser"
+        pass
+    raise ChromiumMissing("Chromium was not found")
 
 
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Chromium browser (Playwright ``Browser``)."""
+    """A headless Chromium browser (Playwright ``Browser``); ChromiumMissing if none."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        executable = system_chromium()
+        executable = find_chromium()
         browser = p.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS, headless=True
         )

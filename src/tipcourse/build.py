@@ -49,20 +49,6 @@ class EditionBuild:
     warnings: list[str] = field(default_factory=list)
 
 
-def code_digest() -> str:
-    """A digest of the package's Python and Sphinx static files (see tipcourse.sphinx)."""
-    import hashlib
-
-    from tipcourse import PACKAGE_DIR
-
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".html", ".yml", ".yaml"} and path.is_file():
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[str, Any]:
     """The Sphinx configuration for one edition: _config.yml plus what the edition changes."""
     from jupyter_book.config import get_final_config
@@ -80,7 +66,6 @@ def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[s
     config.pop("comments_config", None)
     config.pop("use_jupyterbook_latex", None)
     config["tipcourse_edition"] = edition
-    config["tipcourse_code_digest"] = code_digest()
     config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache")
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
     if edition == "student":
@@ -135,11 +120,25 @@ def _run_sphinx(
             if builder == "singlehtml":
                 app.set_html_assets_policy("always")
             app.build(force_all=force)
+            if builder == "html":
+                remove_stale_pages(outdir, set(app.env.all_docs))
     except SphinxError as exc:
         # Extension errors carry no location; report them against the configuration.
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BuildError(course.config_path.name, None, message) from None
     return [line for line in warning.getvalue().splitlines() if line.strip()]
+
+
+def remove_stale_pages(outdir: Path, docnames: set[str]) -> None:
+    """Delete pages left in the persistent output folder by pages that no longer exist (or
+    left the edition's contents): Sphinx only ever adds to its output folder."""
+    keep = docnames | {"search", "genindex", "py-modindex"}
+    for page in outdir.rglob("*.html"):
+        relative = page.relative_to(outdir)
+        if relative.parts[0].startswith("_"):
+            continue  # _static, _images, _downloads: assets, not pages
+        if relative.with_suffix("").as_posix() not in keep:
+            page.unlink()
 
 
 def first_problem(course: Course, warnings: Iterable[str]) -> BuildError | None:

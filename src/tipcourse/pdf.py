@@ -31,7 +31,6 @@ system tool besides Chromium.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -41,6 +40,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from tipcourse.browser import CHROMIUM_ARGS, INSTALL_HINT, ChromiumMissing, find_chromium
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
 
@@ -50,20 +50,8 @@ PAPERS = {"a4": "A4", "letter": "Letter"}
 # side margins (17 mm each).
 TEXT_WIDTH = {"a4": round((210 - 34) / 25.4 * 96), "letter": round((8.5 - 34 / 25.4) * 96)}
 HANDOUTS = "handouts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # pdf.main's status when there is no Chromium: `tipcourse build --pdf` still succeeds then.
 NO_CHROMIUM = 3
-INSTALL_HINT = (
-    "install it with `sudo apt-get install chromium` (Debian/Ubuntu) or "
-    "`.venv/bin/python -m playwright install chromium`, or set TIPCOURSE_CHROMIUM to its path"
-)
 
 
 # The books' tables of contents ---------------------------------------------------------
@@ -147,33 +135,6 @@ def build_single_page(course: Course, edition: str, force: bool = False) -> Path
 
 
 # Chromium ---------------------------------------------------------------------------------
-class ChromiumMissing(Exception):
-    """No Chromium to print with."""
-
-
-def find_chromium() -> str:
-    """The Chromium to print with: TIPCOURSE_CHROMIUM, the system's, or Playwright's own."""
-    chosen = os.environ.get("TIPCOURSE_CHROMIUM")
-    if chosen:
-        if Path(chosen).is_file() and os.access(chosen, os.X_OK):
-            return chosen
-        raise ChromiumMissing(f"TIPCOURSE_CHROMIUM={chosen} is not a program")
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            bundled = p.chromium.executable_path
-        if bundled and Path(bundled).is_file():
-            return bundled
-    except Exception:  # noqa: BLE001 - any failure here means "no bundled browser"
-        pass
-    raise ChromiumMissing("Chromium was not found")
-
-
 # Open every disclosure and toggle: on paper nothing can be clicked open.
 _PREPARE = """() => {
   for (const d of document.querySelectorAll('details')) d.open = true;

@@ -137,14 +137,25 @@ def _content_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.suffix in {".html", ".js"} and p.is_file())
 
 
+# The theme's own icons (admonitions, download links, external links) are set in CSS
+# custom properties, e.g. --pst-icon-download:"\f019" (or the character itself).
+_THEME_ICON = re.compile(r"--pst-icon-[a-z-]+:\s*\"(\\[0-9a-fA-F]+|[^\"])\"")
+
+
+def _code_point(value: str) -> int:
+    return int(value[1:], 16) if value.startswith("\\") else ord(value)
+
+
 def used_icon_code_points(css_files: Iterable[Path], content: Iterable[Path]) -> set[int]:
-    """Code points of the Font Awesome icons that the site's pages and scripts name."""
+    """Code points of the Font Awesome icons that the site's pages and scripts name, and of
+    the icons the theme's stylesheets draw themselves."""
     names: set[str] = set()
     for path in content:
         names.update(_USED_ICON.findall(path.read_text(encoding="utf-8", errors="replace")))
     points: set[int] = set()
     for css in css_files:
         text = css.read_text(encoding="utf-8", errors="replace")
+        points.update(_code_point(value) for value in _THEME_ICON.findall(text))
         for selectors, code in _ICON_RULE.findall(text):
             if names.intersection(_ICON_NAME.findall(selectors)):
                 points.add(int(code, 16))

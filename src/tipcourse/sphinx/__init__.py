@@ -29,9 +29,6 @@ PARTS = [
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("tipcourse_edition", "teacher", "env", [str])
-    # A digest of the package's code (set by tipcourse.build): a change to a directive or
-    # transform re-reads every page, as a change to _config.yml does.
-    app.add_config_value("tipcourse_code_digest", "", "env", [str])
     for name in PARTS:
         importlib.import_module(name).setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

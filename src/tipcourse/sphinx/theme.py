@@ -77,23 +77,25 @@ def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
 
 
 def extension_digest() -> str:
-    """A hash of the course's Sphinx extension: its code, templates and static files.
+    """A hash of the tipcourse package: the extension's code, templates and static files, and
+    the models and renderers its directives call (quiz, lessons, facts).
 
-    Sphinx rewrites pages when a source or a template changes, but not when an extension's
-    Python code or a static file changes, so an incremental build would keep stale pages and
-    stylesheets. As an "html" config value the digest goes into Sphinx's build info, and a
-    change to it makes Sphinx rewrite every page and copy the static files again.
+    Sphinx re-reads pages when a source or the configuration changes, but not when an
+    extension's code or a static file changes, so an incremental build would keep stale
+    pages and stylesheets. As an "env" config value, a change to the digest makes Sphinx
+    re-read and rewrite every page and copy the static files again.
     """
+    package = HERE.parent
     digest = hashlib.sha256()
-    for path in sorted(HERE.rglob("*")):
+    for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(HERE)).encode())
+            digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("tipcourse_extension_digest", extension_digest(), "html", [str])
+    app.add_config_value("tipcourse_extension_digest", extension_digest(), "env", [str])
     app.connect("config-inited", _add_paths)
     app.connect("html-page-context", _page_context)
     # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
