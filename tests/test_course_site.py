@@ -68,9 +68,9 @@ def test_student_edition_navigates_from_a_folder(course_sites: dict[str, Path],
         page.wait_for_load_state()
         assert page.url.startswith("file://")
         assert page.url.endswith(target.split("#")[0].lstrip("./"))
-        assert page.locator("main h1").first.is_visible()
+        assert page.locator("main h1 >> visible=true").count() == 1
         # And back home through the sidebar's first link.
         page.locator("a.right-next").first.click()
         page.wait_for_load_state()
-        assert page.locator("main h1").first.is_visible()
+        assert page.locator("main h1 >> visible=true").count() == 1
         assert visit.external_requests == []

@@ -13,14 +13,13 @@ HANDOUTS = ["kwlq-chart", "scenario-cards", "online-offer-cards", "exit-tickets"
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_each_handout_prints_on_one_a4_page(course_sites: dict[str, Path]) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from browser import launch_chromium, open_page, served
+def test_each_handout_prints_on_one_a4_page(course_sites: dict[str, Path],
+                                            chromium_browser) -> None:  # noqa: ANN001
+    from browser import open_page, served
 
     site = course_sites["teacher"]
-    with sync_playwright() as playwright, served(site) as base:
-        browser = launch_chromium(playwright)
+    browser = chromium_browser
+    with served(site) as base:
         for name in HANDOUTS:
             url = f"{base}teacher_guide/handouts/{name}.html"
             with open_page(browser, url) as (page, visit):
@@ -33,4 +32,3 @@ def test_each_handout_prints_on_one_a4_page(course_sites: dict[str, Path]) -> No
                 pdf = page.pdf(format="A4")
             pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
             assert pages == 1, f"{name} prints on {pages} pages"
-        browser.close()

@@ -3,7 +3,6 @@ before that; YouTube addresses become a youtube-nocookie player on click; QR cod
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -86,16 +85,10 @@ def youtube_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_edition(course, "teacher").site
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    from browser import launch_chromium
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+@pytest.fixture
+def browser(chromium_browser):  # noqa: ANN001, ANN201
+    # The run's one Chromium (tests/browser.py): a second Playwright in the same thread fails.
+    return chromium_browser
 
 
 @pytest.mark.browser

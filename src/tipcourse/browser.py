@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
+
+T = TypeVar("T")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,6 +58,18 @@ def find_chromium() -> str:
     except Exception:  # noqa: BLE001 - any failure here means "no bundled browser"
         pass
     raise ChromiumMissing("Chromium was not found")
+
+
+def in_own_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn`` in a new thread and return its result (or raise its exception).
+
+    Playwright's sync API refuses to start in a thread with a running asyncio loop (Jupyter,
+    or another Playwright session already open); a fresh thread has none.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
 
 
 @contextmanager

@@ -14,15 +14,40 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from tipcourse.errors import ConfigError, SourceError
 
 PAGE_SUFFIXES = (".md", ".ipynb")
 
 
+def parse_yaml(
+    text: str,
+    path: str | Path,
+    error: type[SourceError] = ConfigError,
+    hint: str = "fix the syntax",
+) -> Any:
+    """Parse YAML text keeping line numbers (ruamel's round-trip types), or raise ``error``.
+
+    ruamel raises more than its own errors on odd input (an empty ``!!int`` scalar gives an
+    IndexError), so every failure of the parser becomes the one domain error.
+    """
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        raise error(path, line, message, hint) from None
+    except YAMLError as exc:  # reader errors (control characters) carry no mark
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise error(path, None, f"invalid YAML: {first}", hint) from None
+    except (ValueError, TypeError, IndexError, KeyError, RecursionError) as exc:
+        raise error(path, None, f"invalid YAML: a value cannot be read ({exc})", hint) from None
+
+
 def read_yaml(path: Path, error: type[SourceError] = ConfigError) -> Any:
-    """Load a YAML file keeping line numbers (ruamel's round-trip types), or raise ``error``."""
+    """Load a YAML file with line numbers, or raise ``error``."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -31,13 +56,7 @@ def read_yaml(path: Path, error: type[SourceError] = ConfigError) -> Any:
     except UnicodeDecodeError as exc:
         message = f"not UTF-8 text ({exc.reason})"
         raise error(path, None, message, "save the file as UTF-8") from None
-    try:
-        return YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = f"invalid YAML: {exc.problem or exc.context}"
-        raise error(path, line, message, "fix the syntax") from None
+    return parse_yaml(text, path, error)
 
 
 def line_of(node: Any, key: Any = None) -> int | None:

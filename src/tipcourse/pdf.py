@@ -40,7 +40,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from tipcourse.browser import CHROMIUM_ARGS, INSTALL_HINT, ChromiumMissing, find_chromium
+from tipcourse.browser import (
+    CHROMIUM_ARGS,
+    INSTALL_HINT,
+    ChromiumMissing,
+    find_chromium,
+    in_own_thread,
+)
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
 
@@ -363,7 +369,8 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
     if paper not in PAPERS:
         print(f"tipcourse pdf: unknown paper {paper!r} (use a4 or letter)", file=sys.stderr)
         return 1
-    try:
+
+    def print_all() -> None:
         with printer() as chromium:
             for edition in _order(editions):
                 start = time.perf_counter()
@@ -371,6 +378,9 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
                 took = time.perf_counter() - start
                 print(f"printed {edition} edition in {took:.1f} s: "
                       f"{target.relative_to(course.root)}")
+
+    try:
+        in_own_thread(print_all)
     except ChromiumMissing as exc:
         print(f"tipcourse pdf: {exc}; the PDFs need Chromium: {INSTALL_HINT}", file=sys.stderr)
         return NO_CHROMIUM
@@ -388,9 +398,13 @@ def bench(course: Course | None = None, paper: str = "a4") -> dict[str, float]:
     """Seconds to build and print each book (for ``make bench``), keyed by file name."""
     course = course or Course.here()
     times: dict[str, float] = {}
-    with printer() as chromium:
-        for edition in _order(PDF_NAMES):
-            start = time.perf_counter()
-            print_book(course, chromium, edition, paper)
-            times[PDF_NAMES[edition]] = round(time.perf_counter() - start, 2)
+
+    def print_all() -> None:
+        with printer() as chromium:
+            for edition in _order(PDF_NAMES):
+                start = time.perf_counter()
+                print_book(course, chromium, edition, paper)
+                times[PDF_NAMES[edition]] = round(time.perf_counter() - start, 2)
+
+    in_own_thread(print_all)
     return times

@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from tipcourse.course import line_of
+from tipcourse.course import line_of, parse_yaml
 from tipcourse.errors import QuizError
 from tipcourse.quiz.model import QUESTION_TYPES, Bank
 
@@ -290,18 +288,7 @@ def _line_at(data: Any, loc: Sequence[Any]) -> int | None:
 
 def parse_bank(text: str, path: Path) -> Bank:
     """Validate a bank's YAML text (``path`` names it in errors and gives its expected id)."""
-    try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise QuizError(path, mark.line + 1 if mark else None,
-                        f"invalid YAML: {exc.problem or exc.context}",
-                        "fix the syntax: check indentation and quotes") from None
-    except YAMLError as exc:  # reader errors (control characters) carry no mark attribute
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise QuizError(path, None, f"invalid YAML: {first}", "fix the syntax") from None
-    except (ValueError, TypeError, RecursionError) as exc:  # odd scalars ruamel cannot build
-        raise QuizError(path, None, f"invalid YAML: {exc}", "fix the syntax") from None
+    data = parse_yaml(text, path, QuizError, "fix the syntax: check indentation and quotes")
     _Checker(path).bank(data)
     try:
         bank = Bank.model_validate({**_plain(data), "path": str(path)})

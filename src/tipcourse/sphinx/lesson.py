@@ -19,7 +19,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
-from ruamel.yaml import YAML
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -59,16 +58,16 @@ class _LessonDirectiveBase(SphinxDirective):
         return [*found, *messages]
 
     def quiz_title(self, quiz_id: str) -> str:
-        """The bank's own title when it has one (the bank's format belongs to the quiz
-        module; a title is all a schedule needs), else its id."""
-        path = self.course.root / "quizzes" / f"{quiz_id}.yaml"
-        self.env.note_dependency(str(path))
+        """The bank's title, from the quiz model; its id if the bank does not load (a broken
+        bank is reported by the quiz check and the quiz directive, not here)."""
+        from tipcourse.errors import QuizError
+        from tipcourse.quiz import find_bank
+
+        self.env.note_dependency(str(self.course.root / "quizzes" / f"{quiz_id}.yaml"))
         try:
-            data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-        except Exception:  # a broken bank is reported by the quiz check, not here
+            return find_bank(self.course.root, quiz_id).title or quiz_id
+        except QuizError:
             return quiz_id
-        title = data.get("title") if isinstance(data, dict) else None
-        return title if isinstance(title, str) and title else quiz_id
 
     def quiz_doc(self, quiz_id: str) -> str | None:
         """The quiz's answer-key page, if the teaching guide has one."""
