@@ -16,9 +16,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that drops a connection mid-response (a page closed while it loads) is
+        # normal; anything else is still reported.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def make_server(site: Path, host: str = "127.0.0.1", port: int = 0) -> http.server.HTTPServer:
     handler = functools.partial(QuietHandler, directory=str(site))
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 def serve(site: Path, *, port: int = 8000, host: str = "127.0.0.1") -> None:

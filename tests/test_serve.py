@@ -1,0 +1,61 @@
+"""`tipcourse serve` serves a built edition on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tipcourse.build import build
+from tipcourse.course import Course
+
+from helpers import copy_minibook
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_shows_the_built_student_edition(tmp_path: Path) -> None:
+    course = Course(copy_minibook(tmp_path))
+    build(course, ["student"])
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tipcourse.cli", "serve", "--edition", "student",
+         "--port", str(port)],
+        cwd=course.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        body = ""
+        for _ in range(50):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2) as r:
+                    body = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "Fixture course" in body
+        # Listening on the loopback address only, not on every interface (Linux: the kernel's
+        # socket table gives the bound address in hex, 0100007F being 127.0.0.1).
+        table = Path("/proc/net/tcp")
+        if table.exists():
+            listening = [line.split()[1] for line in table.read_text().splitlines()[1:]
+                         if line.split()[3] == "0A"]
+            assert f"0100007F:{port:04X}" in listening
+            assert f"00000000:{port:04X}" not in listening
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_says_when_the_edition_is_not_built(tmp_path: Path) -> None:
+    root = copy_minibook(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "tipcourse.cli", "serve"], cwd=root,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "this edition is not built" in result.stderr and "tipcourse build" in result.stderr
