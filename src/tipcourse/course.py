@@ -8,7 +8,7 @@ with its line number.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -202,7 +202,7 @@ class Course:
         toc = self.edition_toc(edition)
         yaml = YAML(typ="safe", pure=True)
         yaml.default_flow_style = False
-        text = io_dump(yaml, _plain(toc))
+        text = io_dump(yaml, plain(toc))
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
 
@@ -229,11 +229,22 @@ class Course:
             seen[entry.docname] = entry.line
 
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+
+def plain(node: Any) -> Any:
+    """ruamel's round-trip containers and scalars as plain Python values (pydantic and other
+    YAML writers then see ordinary dict, list, str, int, float)."""
+    if isinstance(node, Mapping):
+        return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
     return node
 
 

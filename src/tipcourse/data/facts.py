@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from tipcourse.course import line_of, read_yaml
+from tipcourse.course import line_of, plain, read_yaml
 from tipcourse.errors import FactError
 
 FACTS_PATH = Path(__file__).with_name("facts.yml")
@@ -59,13 +59,6 @@ class Fact(BaseModel):
         return self.status == "S"
 
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
-
 
 def load_facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
     """Read and validate facts.yml; raise FactError (with file and line) on the first problem."""
@@ -91,7 +84,7 @@ def load_facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
             raise FactError(path, line, f"fact '{fact_id}' has no source",
                             "add source: title, url, where")
         try:
-            fact = Fact(id=str(fact_id), line=line, **_plain(raw))
+            fact = Fact(id=str(fact_id), line=line, **plain(raw))
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(x) for x in err["loc"])

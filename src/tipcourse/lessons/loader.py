@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from tipcourse.course import Course, line_of, read_yaml
+from tipcourse.course import Course, line_of, plain, read_yaml
 from tipcourse.errors import LessonError
 from tipcourse.lessons.model import Lesson, Materials
 
@@ -59,16 +59,6 @@ def _rel(course: Course, path: Path) -> str:
     except ValueError:
         return str(path)
 
-
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types as plain Python (pydantic then sees ordinary str/dict/list)."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
 
 
 def _locate(data: Any, loc: tuple[int | str, ...]) -> int | None:
@@ -145,7 +135,7 @@ def load_lesson(course: Course, lesson_id: str) -> Lesson:
     if not isinstance(data, dict):
         raise LessonError(path, 1, "expected a mapping of keys (title:, minutes:, ...)")
     try:
-        lesson = Lesson.model_validate(_plain(data))
+        lesson = Lesson.model_validate(plain(data))
     except ValidationError as exc:
         raise _schema_error(path, data, exc) from None
     lesson._id = lesson_id

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tipcourse.course import line_of, parse_yaml
+from tipcourse.course import line_of, parse_yaml, plain
 from tipcourse.errors import QuizError
 from tipcourse.quiz.model import QUESTION_TYPES, Bank
 
@@ -256,22 +256,6 @@ def _is_number(value: Any) -> bool:
             and math.isfinite(value))
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip containers and scalars as plain Python values."""
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return node
-
 
 def _line_at(data: Any, loc: Sequence[Any]) -> int | None:
     """The line of the deepest node a pydantic error path reaches in the ruamel tree."""
@@ -291,7 +275,7 @@ def parse_bank(text: str, path: Path) -> Bank:
     data = parse_yaml(text, path, QuizError, "fix the syntax: check indentation and quotes")
     _Checker(path).bank(data)
     try:
-        bank = Bank.model_validate({**_plain(data), "path": str(path)})
+        bank = Bank.model_validate({**plain(data), "path": str(path)})
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
