@@ -25,3 +25,48 @@ def files_containing(folder: Path, needle: str) -> list[Path]:
         if path.is_file() and raw in path.read_bytes().lower():
             hits.append(path)
     return hits
+
+
+def folder_text(folder: Path) -> str:
+    """Every page, script and notebook under folder, whitespace folded and quotes made
+    straight (the site prints typographic quotes where the sources have straight ones)."""
+    parts = [p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*")
+             if p.suffix in {".html", ".js", ".ipynb", ".txt", ".json"} and p.is_file()]
+    text = " ".join(" ".join(parts).split())
+    return text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"',
+                                         "\u201d": '"'}))
+
+
+def real_course_teacher_leaks(folder: Path, course_root: Path) -> list[str]:
+    """Teacher material of the real course found under folder (a student site or its zip,
+    unpacked): quiz teacher notes, lesson plans' text, notebook solutions, the guide's pages."""
+    import html
+
+    import nbformat
+
+    from tipcourse.course import Course
+    from tipcourse.lessons.loader import load_lessons
+    from tipcourse.quiz import load_banks
+
+    text = folder_text(folder)
+    unescaped = html.unescape(text)
+    leaks: list[str] = []
+    for bank in load_banks(course_root):
+        for question in bank.questions:
+            if question.teacher_note:
+                note = " ".join(str(question.teacher_note).split())[:80]
+                if note in text or note in unescaped:
+                    leaks.append(f"teacher note of {bank.id}/{question.id}")
+    for lesson in load_lessons(Course(course_root)):
+        for teacher_text in (lesson.essential_question, lesson.content_note[:60]):
+            if " ".join(teacher_text.split()) in unescaped:
+                leaks.append(f"{lesson.id}: {teacher_text!r}")
+    for path in sorted((course_root / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if "solution" in cell.metadata.get("tags", []):
+                first = next((line.strip() for line in cell.source.splitlines()
+                              if len(line.strip()) > 25 and not line.startswith("#")), "")
+                if first and (first in text or first in unescaped):
+                    leaks.append(f"solution in {path.name}: {first[:60]}")
+    leaks += [f"teacher page {p}" for p in folder.rglob("teacher_guide")]
+    return leaks

@@ -11,6 +11,7 @@ import pytest
 from tipcourse.site import broken_links
 
 from browser import open_page
+from helpers import folder_text, real_course_teacher_leaks
 
 EDITIONS = ["student", "teacher"]
 
@@ -76,51 +77,17 @@ def test_student_edition_navigates_from_a_folder(course_sites: dict[str, Path],
         assert visit.external_requests == []
 
 
-def _student_text(site: Path) -> str:
-    """Every page, script and notebook of a site, whitespace folded."""
-    parts = [p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
-             if p.suffix in {".html", ".js", ".ipynb", ".txt", ".json"} and p.is_file()]
-    text = " ".join(" ".join(parts).split())
-    # The site prints typographic quotes where the sources have straight ones.
-    return text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"',
-                                         "\u201d": '"'}))
-
-
 def test_no_teacher_material_of_the_real_course_reaches_the_student_site(
     course_sites: dict[str, Path],
 ) -> None:
     import html
 
-    import nbformat
-
-    from tipcourse.lessons.loader import load_lessons
-    from tipcourse.quiz import load_banks
-
-    student = _student_text(course_sites["student"])
-    unescaped = html.unescape(student)
-    course = course_sites["student"].parents[2]
-    leaks: list[str] = []
-    for bank in load_banks(course):
-        for question in bank.questions:
-            if question.teacher_note:
-                note = " ".join(str(question.teacher_note).split())[:80]
-                if note in student or note in unescaped:
-                    leaks.append(f"teacher note of {bank.id}/{question.id}")
     from tipcourse.course import Course
+    from tipcourse.lessons.loader import load_lessons
 
-    teacher = html.unescape(_student_text(course_sites["teacher"]))
+    course = course_sites["student"].parents[2]
+    teacher = html.unescape(folder_text(course_sites["teacher"]))
     for lesson in load_lessons(Course(course)):
-        # The same text is what the teacher edition shows: the search below can succeed.
+        # The same text is what the teacher edition shows: the search for it can succeed.
         assert " ".join(lesson.essential_question.split()) in teacher
-        for teacher_text in (lesson.essential_question, lesson.content_note[:60]):
-            if " ".join(teacher_text.split()) in unescaped:
-                leaks.append(f"{lesson.id}: {teacher_text!r}")
-    for path in sorted((course / "notebooks").glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            if "solution" in cell.metadata.get("tags", []):
-                first = next((line.strip() for line in cell.source.splitlines()
-                              if len(line.strip()) > 25 and not line.startswith("#")), "")
-                if first and (first in student or first in unescaped):
-                    leaks.append(f"solution in {path.name}: {first[:60]}")
-    assert not (course_sites["student"] / "teacher_guide").exists()
-    assert leaks == []
+    assert real_course_teacher_leaks(course_sites["student"], course) == []

@@ -89,6 +89,11 @@ def main() -> int:
     else:
         results["pdf"] = bench_pdf(course)
         print(f"PDFs: {results['pdf']}")
+        from tipcourse.publish.dist import bench as bench_dist
+
+        results["dist"] = bench_dist(course)
+        print(f"student zip:                {results['dist']['student_zip_mb']} MB "
+              "(target < 25 MB)")
     out = course.build_dir / "bench.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

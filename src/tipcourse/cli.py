@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from tipcourse import __version__
 from tipcourse.build import EDITIONS
 from tipcourse.course import Course
 from tipcourse.errors import SourceError
@@ -69,6 +70,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dist(args: argparse.Namespace) -> int:
+    from tipcourse.publish.dist import build_zip
+
+    course = Course.here()
+    target = build_zip(course)
+    size = target.stat().st_size / 1_000_000
+    print(f"the student site as one zip ({size:.1f} MB): {target.relative_to(course.root)}")
+    return 0
+
+
+def cmd_repository(args: argparse.Namespace) -> int:
+    from tipcourse.publish.repository import repository_url, set_repository
+
+    course = Course.here()
+    if args.url:
+        for path in set_repository(course, args.url):
+            print(f"changed {path.relative_to(course.root)}")
+    print(repository_url(course))
+    return 0
+
+
 # Other modules add subcommands here: name -> (help, add_arguments, handler).
 EXTRA_COMMANDS: dict[
     str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -88,6 +110,7 @@ def parser() -> argparse.ArgumentParser:
         prog="tipcourse",
         description="Build, check and serve the trafficking-in-persons course.",
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser(
@@ -128,6 +151,24 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
     pdf.add_argument("--paper", choices=["a4", "letter"], default="a4")
     pdf.set_defaults(func=cmd_pdf)
+
+    d = sub.add_parser(
+        "dist",
+        help="pack the built student site, notebooks and workbook into one zip in _build/dist/",
+        description="Pack the student edition, the notebooks' student copies and the student "
+        "workbook into _build/dist/tipcourse-student-<version>.zip (opens from index.html "
+        "with no server or network) and link it from the site's landing page.",
+    )
+    d.set_defaults(func=cmd_dist)
+
+    r = sub.add_parser(
+        "repository",
+        help="print the course repository's address, or set it (launch buttons, install hints)",
+        description="Print repository.url from _config.yml; with URL, set it there and in every "
+        "notebook's install hint.",
+    )
+    r.add_argument("url", nargs="?", help="the new address, e.g. https://github.com/SCHOOL/REPO")
+    r.set_defaults(func=cmd_repository)
 
     _load_extra_commands()
     for name, (help_text, add_arguments, handler) in EXTRA_COMMANDS.items():

@@ -28,6 +28,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from tipcourse.publish import release
+from tipcourse.sphinx.release import repository
+
 BUILDER = "singlehtml"
 
 # What each edition's book is called on its title page and in the PDF's title.
@@ -152,6 +155,7 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
         '<div class="tc-title-page">',
         f'<h1 id="{html.escape(target)}" class="tc-title">{html.escape(title)}</h1>',
         f'<p class="tc-book">{html.escape(book_name(edition))}</p>',
+        f'<p class="tc-version">Version {html.escape(release.version())}</p>',
     ]
     if config.author:
         lines.append(f'<p class="tc-author">{html.escape(str(config.author))}</p>')
@@ -160,6 +164,8 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     if config.copyright:
         lines.append(f'<p class="tc-copyright">© {html.escape(str(config.copyright))}</p>')
     lines.append("</div>")
+    url, branch = repository(config)
+    lines.append(release.verso_html(title, str(config.author or ""), url, branch))
     # The running header names the book; @page rules cannot read it from the document.
     header = css_string(f"{title} · {book_name(edition)}")
     lines.append(

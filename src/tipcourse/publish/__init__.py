@@ -1,0 +1,2 @@
+"""Delivering the course: releases (version, licences), the offline zip, the repository's
+address."""
