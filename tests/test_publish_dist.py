@@ -86,6 +86,7 @@ def test_the_unzipped_course_opens_offline_chapters_and_a_quiz_work(
     assert notebooks == sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
     for name in ("index.html", "student-workbook.pdf", "LICENSE", "LICENSE-CONTENT.md"):
         assert (folder / name).is_file(), name
+    assert broken_links(folder) == []
     home = (folder / "index.html").as_uri()
     with open_page(chromium_browser, home, offline=True) as (page, visit):
         # Inside the zip the download block says this is the offline copy.
