@@ -50,17 +50,18 @@ def _megabytes(size: int) -> str:
 def download_block(zip_file: str, size: int) -> str:
     """The landing page's link to the zip, on the published site."""
     return _block(
-        f'<p><a href="{html.escape(zip_file)}" download>Download the whole course</a> '
-        f"(a zip file, {_megabytes(size)}) to use it on a computer without internet. "
-        "Unzip it, then open <code>index.html</code> in the folder. The notebooks and the "
-        "workbook are inside.</p>"
+        f'<p><strong>Without internet.</strong> <a href="{html.escape(zip_file)}" download>'
+        f"Download the whole course</a> (a zip file, {_megabytes(size)}) to use it on a "
+        "computer without internet. Unzip it, then open <code>index.html</code> in the folder. "
+        "The notebooks and the workbook are inside.</p>"
     )
 
 
 def offline_block() -> str:
     """The same block inside the zip: this copy is the download."""
     return _block(
-        f"<p>This is the offline copy of the course, version {html.escape(release.version())}. "
+        "<p><strong>Without internet.</strong> This is the offline copy of the course, "
+        f"version {html.escape(release.version())}. "
         f'The <a href="{WORKBOOK}">student workbook</a> is in this folder, and the notebooks '
         "are in the <code>notebooks</code> folder.</p>"
     )
