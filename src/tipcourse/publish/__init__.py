@@ -1,2 +1,1 @@
-"""Delivering the course: releases (version, licences), the offline zip, the repository's
-address."""
+"""Delivering the course: the offline zip and the repository's public address."""

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import nbformat
 
+from tipcourse import release
 from tipcourse.course import Course
 from tipcourse.data.solutions import student_copy
 from tipcourse.errors import BuildError
-from tipcourse.publish import release
 
 WORKBOOK = "student-workbook.pdf"
 # The landing page's block that this module fills (empty until a zip exists).

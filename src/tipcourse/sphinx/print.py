@@ -28,8 +28,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from tipcourse.publish import release
-from tipcourse.sphinx.release import repository
+from tipcourse import release
+from tipcourse.sphinx.release import repository, verso_html
 
 BUILDER = "singlehtml"
 
@@ -165,7 +165,7 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
         lines.append(f'<p class="tc-copyright">© {html.escape(str(config.copyright))}</p>')
     lines.append("</div>")
     url, branch = repository(config)
-    lines.append(release.verso_html(title, str(config.author or ""), url, branch))
+    lines.append(verso_html(title, str(config.author or ""), url, branch))
     # The running header names the book; @page rules cannot read it from the document.
     header = css_string(f"{title} · {book_name(edition)}")
     lines.append(

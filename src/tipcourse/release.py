@@ -1,0 +1,48 @@
+"""What a release of the course says about itself: its version and its licences.
+
+The version is the one in ``pyproject.toml`` (read from the installed package's metadata);
+the licences are the files at the repository's root. The site's footer and the printed
+guides' title page and its verso (``tipcourse.sphinx.release``), ``tipcourse --version`` and
+the offline zip (``tipcourse.publish.dist``) all take their words from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tipcourse import __version__
+
+CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+# Files every copy of the course carries (the zip, the package's metadata).
+LICENCE_FILES = ("LICENSE", "LICENSE-CONTENT.md", "LICENSES/CC-BY-4.0.txt")
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    covers: str
+    url: str
+
+
+def version() -> str:
+    return __version__
+
+
+def licences(repository_url: str = "", branch: str = "main") -> tuple[Licence, Licence]:
+    """The content licence and the code licence; the code licence links to ``LICENSE`` in
+    the repository when its address is known."""
+    code_url = f"{repository_url.rstrip('/')}/blob/{branch}/LICENSE" if repository_url else ""
+    return (
+        Licence("CC BY 4.0", "course text, notebooks' prose, quiz banks and illustrations",
+                CONTENT_LICENCE_URL),
+        Licence("MIT", "code", code_url),
+    )
+
+
+def attribution(title: str, author: str) -> str:
+    """The line people should use when they share or adapt the course."""
+    return (f'"{title}", version {version()}, by {author}, licensed under CC BY 4.0 '
+            f"({CONTENT_LICENCE_URL}).")
+
+
+OWNERS_TERMS = ("Data and quoted UN and UNODC material stay under their owners' terms.")
