@@ -89,6 +89,13 @@ def main() -> int:
     else:
         results["pdf"] = bench_pdf(course)
         print(f"PDFs: {results['pdf']}")
+    from tipcourse import student_install
+
+    with tempfile.TemporaryDirectory(prefix="tipcourse-student-") as tmp:
+        results["student_install"] = student_install.bench(course.root, Path(tmp) / "env")
+    print(f"student install (pip install tipcourse): "
+          f"{results['student_install']['site_packages_mb']} MB of site-packages "
+          "(target < 250 MB)")
     out = course.build_dir / "bench.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
