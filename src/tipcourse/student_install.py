@@ -53,7 +53,7 @@ def size_mb(env: StudentEnv, exclude: tuple[str, ...] = ()) -> float:
     skip = {n.lower().replace("-", "_") for n in NOT_COUNTED + exclude}
     total = 0
     for entry in env.site_packages().iterdir():
-        name = entry.name.lower().split("-")[0].replace("-", "_")
+        name = entry.name.lower().split("-")[0].removesuffix(".libs")
         if name in skip or entry.name.lower() in skip:
             continue
         files = [entry] if entry.is_file() else [p for p in entry.rglob("*") if p.is_file()]
@@ -61,6 +61,13 @@ def size_mb(env: StudentEnv, exclude: tuple[str, ...] = ()) -> float:
     return round(total / 1e6, 1)
 
 
+# What any Jupyter (JupyterLab, a JupyterHub, Colab) already brings: IPython and its helpers.
+JUPYTER = ("ipython", "ipython_pygments_lexers", "jedi", "parso", "pygments", "prompt_toolkit",
+           "wcwidth", "traitlets", "comm", "matplotlib_inline", "stack_data", "executing",
+           "asttokens", "pure_eval", "decorator", "pexpect", "ptyprocess")
+
+
 def bench(source: Path, folder: Path) -> dict[str, float]:
-    """Size of a student's install (target < 250 MB without JupyterLab itself)."""
-    return {"site_packages_mb": size_mb(create(source, folder))}
+    """Size of a student's install, all of it and without what Jupyter itself brings."""
+    env = create(source, folder)
+    return {"site_packages_mb": size_mb(env), "without_jupyter_mb": size_mb(env, JUPYTER)}
