@@ -14,8 +14,8 @@ import nbformat
 import pytest
 from packaging.specifiers import SpecifierSet
 
-from tipcourse import student_install
 from tipcourse.data.solutions import WIDGET_MIME, student_copy
+from tipcourse.publish import student_install
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

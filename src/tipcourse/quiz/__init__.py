@@ -10,14 +10,10 @@ In a notebook::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tipcourse.errors import QuizError
 from tipcourse.quiz.loader import find_bank, load_bank, load_banks
 from tipcourse.quiz.model import Bank, Question
-
-if TYPE_CHECKING:
-    from tipcourse.quiz.widget import QuizWidget
 
 __all__ = ["Bank", "Question", "QuizError", "find_bank", "load_bank", "load_banks", "show"]
 
