@@ -13,12 +13,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tipcourse import __version__, pdf
-from tipcourse.build import build
+from tipcourse import __version__
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
+from tipcourse.publish import pdf
+from tipcourse.publish.build import build
 from tipcourse.publish.dist import build_zip
-from tipcourse.site import broken_links, page_links
+from tipcourse.publish.site import broken_links, page_links
 
 from browser import open_page
 from helpers import (
