@@ -29,7 +29,10 @@ def test_it_builds_the_student_edition_only() -> None:
     commands = _commands(workflow)
     builds = [line.strip() for line in commands.splitlines() if "tipcourse build" in line]
     assert builds == [".venv/bin/tipcourse build --edition student --pdf"]
-    assert "teacher" not in commands.replace("teacher_guide", "")
+    text = WORKFLOW.read_text()
+    assert "--edition teacher" not in text and "--edition all" not in text
+    assert "_build/site/teacher" not in text and "teacher-guide.pdf" not in text
+    assert [line for line in commands.splitlines() if "tipcourse pdf" in line] == []
     assert ".venv/bin/tipcourse dist" in commands
     assert "TIPCOURSE_DATA_DIR" not in WORKFLOW.read_text()
 

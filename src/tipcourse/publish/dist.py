@@ -77,8 +77,10 @@ def _check_student_site(course: Course, site: Path) -> None:
         raise BuildError(site, None, "the student edition is not built",
                          "run: tipcourse build --edition student")
     index = (site / "index.html").read_text(encoding="utf-8")
-    # The footer names the edition (tipcourse.sphinx.release): never package the other one.
-    if "student edition" not in index or (site / course.teacher_dir_name).exists():
+    # The footer names the edition (tipcourse.sphinx.release) and teacher pages ask robots
+    # to stay away (tipcourse.sphinx.teacher): never package the other edition.
+    teacher = 'name="robots" content="noindex"' in index
+    if teacher or "student edition" not in index or (site / course.teacher_dir_name).exists():
         raise BuildError(site, None, "this folder is not the student edition",
                          "run: tipcourse build --edition student")
 
