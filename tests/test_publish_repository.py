@@ -80,3 +80,16 @@ def test_an_address_that_is_not_https_is_refused(
     assert main(["repository", "git@github.com:school/course.git"]) == 1
     assert "not an https:// address" in capsys.readouterr().err
     assert repository_url(course) == PLACEHOLDER
+
+
+def test_tipcourse_check_prints_the_warning_and_passes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Whatever the real setting is, treat it as the original address.
+    monkeypatch.setattr("tipcourse.publish.repository.PLACEHOLDER",
+                        repository_url(Course(REPO)))
+    monkeypatch.chdir(REPO)
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: repository.url in _config.yml is still" in out
+    assert out.rstrip().endswith("all sources are valid")
