@@ -30,6 +30,8 @@ class Source(BaseModel):
     title: str = Field(min_length=3)
     url: str
     where: str = Field(min_length=1)
+    # The label of the source's entry on the references page (book/references.md).
+    ref: str | None = None
 
     @field_validator("url")
     @classmethod
@@ -50,7 +52,8 @@ class Fact(BaseModel):
     what: str = Field(min_length=10)
     source: Source
     status: Literal["V", "S"]
-    caveat: str | None = None
+    caveat: str | None = None  # how the figure was read: teacher edition and references only
+    limits: str | None = None  # what every reader must know about the figure
     note: str | None = None
     line: int | None = None
 
