@@ -96,3 +96,18 @@ def test_a_region_with_few_victims_is_too_few_to_compare(df) -> None:  # type: i
     shown = origin.drop(index="Oceania")[["own citizens", "other citizenship", "unknown"]]
     assert ((shown.sum(axis=1) - 100).abs() <= 0.2).all()
     assert origin.loc["Asia", "unknown"] == 20.1
+
+
+def test_chapter_6_quotes_the_method_s_figures(df) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join((ROOT / "book" / "06-reading-the-numbers.md").read_text().split())
+    victims = t.victims_change(df)
+    assert f"In the {victims.countries} countries that reported every year" in text
+    assert f"a rise of about {round(victims.change_pct)}%" in text
+    forms = t.shares_by_form(df, YEARS)
+    assert (f"In the {forms['countries'].iloc[0]} countries that reported the forms every year, "
+            f"forced labour's share grew from {forms.loc[2019, 'forced labour']:.0f}% to "
+            f"{forms.loc[2022, 'forced labour']:.0f}%") in text
+    convicted = t.convictions_change(df)
+    assert (f"In the {convicted.countries} countries that reported a real number of convictions "
+            f"every year, it fell from {convicted.first:,.0f} in 2019 to {convicted.last:,.0f} "
+            "in 2022") in text
