@@ -57,8 +57,7 @@ def _note(fact: Fact, teacher: bool) -> list[nodes.Node]:
     """The parts of one numbered note (the source link is resolved after reading)."""
     parts: list[nodes.Node] = []
     link = nodes.reference(fact.source.short, fact.source.short, refuri=fact.source.url,
-                           reftitle=fact.source.title, classes=["tc-fact-ref"],
-                           tc_ref=fact.source.ref or "")
+                           classes=["tc-fact-ref"], tc_ref=fact.source.ref or "")
     parts += [link, nodes.Text(f", {fact.source.where}.")]
     if fact.secondary:
         parts.append(nodes.Text(" A secondary source: see the references page."))
@@ -104,12 +103,13 @@ def number_facts(app: Sphinx, doctree: nodes.document) -> None:
 
 def link_notes_to_references(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Point each note at the source's entry on the references page when that page exists."""
-    labels = app.env.domains["std"].labels
+    std = app.env.domains["std"]
     for ref in doctree.findall(lambda n: isinstance(n, nodes.reference) and n.get("tc_ref")):
-        target = labels.get(ref["tc_ref"])
+        # A label before a paragraph (not a heading) is an "anonymous" label in Sphinx.
+        target = std.labels.get(ref["tc_ref"]) or std.anonlabels.get(ref["tc_ref"])
         if not target:
             continue
-        page, anchor, _ = target
+        page, anchor = target[0], target[1]
         try:
             uri = app.builder.get_relative_uri(docname, page)
         except Exception:  # builders without relative pages keep the source's own address
