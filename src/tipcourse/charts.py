@@ -164,6 +164,7 @@ def bar_chart(
     rows = list(frame.index)[::-1]  # first row at the top
     n = len(frame.columns)
     height = 0.8 / n
+    empty = frame.isna().all(axis=1).to_dict()
     with matplotlib.rc_context(STYLE):
         for i, column in enumerate(frame.columns):
             values = [frame.loc[r, column] for r in rows]
@@ -172,8 +173,10 @@ def bar_chart(
             bars = ax.barh(positions, drawn, height=height * 0.95,
                            color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
                            edgecolor="white", label=str(column))
-            ax.bar_label(bars, labels=[_fmt(v, unit, missing) for v in values], padding=4,
-                         fontsize=12)
+            # A row with no values at all is labelled once, on its first bar.
+            labels = ["" if i and empty[r] else _fmt(v, unit, missing)
+                      for r, v in zip(rows, values, strict=True)]
+            ax.bar_label(bars, labels=labels, padding=4, fontsize=12)
         ax.set_yticks(range(len(rows)), [str(r) for r in rows])
         ax.set_xlabel(xlabel)
         ax.margins(x=0.15)
@@ -182,6 +185,9 @@ def bar_chart(
     _finish(fig, ax, title, source, notes)
     parts = []
     for row in frame.index:
+        if n > 1 and empty[row]:
+            parts.append(f"{row}: {missing}")
+            continue
         values = ", ".join(
             (f"{c} " if n > 1 else "") + _fmt(frame.loc[row, c], unit, missing)
             for c in frame.columns)
