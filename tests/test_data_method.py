@@ -99,15 +99,28 @@ def test_a_region_with_few_victims_is_too_few_to_compare(df) -> None:  # type: i
 
 
 def test_chapter_6_quotes_the_method_s_figures(df) -> None:  # type: ignore[no-untyped-def]
-    text = " ".join((ROOT / "book" / "06-reading-the-numbers.md").read_text().split())
-    victims = t.victims_change(df)
-    assert f"In the {victims.countries} countries that reported every year" in text
-    assert f"a rise of about {round(victims.change_pct)}%" in text
+    from tipcourse.data.facts import load_facts
+
+    facts = load_facts()
     forms = t.shares_by_form(df, YEARS)
-    assert (f"In the {forms['countries'].iloc[0]} countries that reported the forms every year, "
-            f"forced labour's share grew from {forms.loc[2019, 'forced labour']:.0f}% to "
-            f"{forms.loc[2022, 'forced labour']:.0f}%") in text
-    convicted = t.convictions_change(df)
-    assert (f"In the {convicted.countries} countries that reported a real number of convictions "
-            f"every year, it fell from {convicted.first:,.0f} in 2019 to {convicted.last:,.0f} "
-            "in 2022") in text
+    victims, convicted = t.victims_change(df), t.convictions_change(df)
+    computed = {
+        "course-victims-change": victims.change_pct,
+        "course-forced-labour-share-2019": forms.loc[2019, "forced labour"],
+        "course-forced-labour-share-2022": forms.loc[2022, "forced labour"],
+        "course-convictions-2019": convicted.first,
+        "course-convictions-2022": convicted.last,
+    }
+    for fact_id, value in computed.items():
+        assert facts[fact_id].number == value, fact_id
+        # The value as printed is the computed one, rounded.
+        shown = facts[fact_id].value.replace(",", "").removeprefix("about ").rstrip("%")
+        assert int(shown) == round(value), fact_id
+    text = " ".join((ROOT / "book" / "06-reading-the-numbers.md").read_text().split())
+    assert all(f"{{fact}}`{fact_id}`" in text for fact_id in computed)
+    # The panel sizes next to them are the method's.
+    assert f"In the {victims.countries} countries that reported every year" in text
+    assert f"In the {forms['countries'].iloc[0]} countries that reported the forms every" in text
+    assert f"In the {convicted.countries} countries that reported a real number of convictions" \
+        in text
+    assert t.convictions_vs_victims(df, YEARS)["countries"].iloc[0] == convicted.countries
