@@ -64,3 +64,10 @@ def test_teacher_notes_say_how_a_figure_was_read(course_sites) -> None:  # type:
         plain = text(path.read_text())
         found |= {c for c in caveats if c in plain}
     assert found, "no teacher note shows how a secondary figure was read"
+
+
+def test_a_note_number_never_runs_into_the_figure(course_sites) -> None:  # type: ignore[no-untyped-def]
+    html = (course_sites["student"] / "book" / "06-reading-the-numbers.html").read_text()
+    plain = text(html)
+    assert "covers 156 [1] countries" in plain or "covers 156[1] countries" in plain
+    assert "1561" not in plain

@@ -2,14 +2,14 @@
 
     Over {fact}`victims-2020-2023` victims were detected in 2020–2023.
 
-renders the value in bold followed by a small superscript number. The number links to a
-numbered note in a "Sources" section at the end of the page; the note names the source
-(linked to its entry on the references page, or to the source itself where the course has
-no references page) and what a reader must know about the figure (``limits``). How a figure
-was read (``caveat``, ``note``) is added to the note in the teacher edition only, so a
-student's sentence never carries provenance text. An unknown id is a build error (warnings
-are errors in the course build). Plain docutils nodes, so the PDF and the search index get
-the notes too.
+renders the value in bold followed by a small superscript note number in brackets. The
+number links to a numbered note in a "Sources" section at the end of the page; the note
+names the source (linked to its entry on the references page, or to the source itself
+where the course has no references page) and what a reader must know about the figure
+(``limits``). How a figure was read (``caveat``, ``note``) is added to the note in the
+teacher edition only, so a student's sentence never carries provenance text. An unknown id
+is a build error (warnings are errors in the course build). Plain docutils nodes, so the
+PDF and the search index get the notes too.
 """
 
 from __future__ import annotations
@@ -85,7 +85,9 @@ def number_facts(app: Sphinx, doctree: nodes.document) -> None:
         marker = nodes.superscript(classes=["tc-fact-source"])
         ref = nodes.reference("", "", refid=f"{prefix}-{number}", reftitle=fact.source.short,
                               classes=["tc-fact-marker"])
-        ref += nodes.Text(str(number))
+        # Brackets keep the note number apart from the figure when the text is read aloud,
+        # copied or printed ("156[1]", never "1561").
+        ref += nodes.Text(f"[{number}]")
         marker += ref
         marker["ids"].append(f"{prefix}-use-{number}")
         use += marker
