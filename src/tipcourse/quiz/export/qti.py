@@ -86,7 +86,8 @@ def _item(bank: Bank, q: Question) -> ET.Element:
         _field(meta, "original_answer_ids", ",".join(idents))
         lid = ET.SubElement(presentation, "response_lid", ident="response1",
                             rcardinality="Multiple" if q.type == "multiple" else "Single")
-        choice = ET.SubElement(lid, "render_choice", shuffle="No" if q.type == "true-false" else "Yes")
+        shuffle = "No" if q.type == "true-false" else "Yes"
+        choice = ET.SubElement(lid, "render_choice", shuffle=shuffle)
         for ident, option in zip(idents, q.choices, strict=True):
             label = ET.SubElement(choice, "response_label", ident=ident)
             _mattext(label, escape(option.text, quote=False))
