@@ -57,6 +57,9 @@ class Labels:
 
 
 ENGLISH = Labels()
+# The labels quiz.js writes (the page carries only these, never e.g. "Teacher note").
+SCRIPT_LABELS = ("progress", "correct", "not_quite", "answer_first", "match_first",
+                 "number_only", "source", "summary", "reread", "question_link", "cleared")
 
 
 def _e(text: str | None) -> str:
@@ -176,7 +179,8 @@ def render_quiz(bank: Bank, edition: str = "student", heading_level: int | None 
         f'</div><p><button type="button" class="tc-retry" hidden>{_e(labels.retry)}'
         "</button></p>"
     )
-    payload = {"id": bank.id, "labels": asdict(labels),
+    words = asdict(labels)
+    payload = {"id": bank.id, "labels": {key: words[key] for key in SCRIPT_LABELS},
                "questions": [question_data(bank, q, sections) for q in bank.questions]}
     out.append(f'<script type="application/json" class="tc-quiz-data">{script_json(payload)}'
                "</script>")

@@ -108,9 +108,9 @@ class QuizSheetDirective(_BankDirective):
 
 class QuizPlacement(SphinxTransform):
     """Once the page is parsed (MyST runs directives without the enclosing sections): a quiz
-    that fills a section of its own takes over that section's heading ("Check yourself:
-    title"), so the page shows one heading per quiz; and each quiz learns the page's heading
-    ids, so its summary can link back to the parts to reread."""
+    that fills a section of its own (below the page title) takes over that section's
+    heading ("Check yourself: title"), so the page shows one heading per quiz; and each quiz
+    learns the page's heading ids, so its summary can link back to the parts to reread."""
 
     default_priority = 500
 
@@ -128,12 +128,14 @@ class QuizPlacement(SphinxTransform):
         for node in found:
             node["sections"] = sections
             parent = node.parent
-            if (isinstance(parent, nodes.section) and isinstance(parent[0], nodes.title)
+            if (isinstance(parent, nodes.section) and isinstance(parent.parent, nodes.section)
+                    and isinstance(parent[0], nodes.title)
                     and not any(isinstance(c, nodes.section) for c in parent.children)
                     and sum(1 for _ in parent.findall(quiz_node)) == 1):
                 node["alone"] = True
                 title = parent[0]
-                title.children = [nodes.Text(words.heading.format(title=node["bank"].title))]
+                title.clear()
+                title += nodes.Text(words.heading.format(title=node["bank"].title))
 
 
 def _level(translator: HTML5Translator) -> int:
