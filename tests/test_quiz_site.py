@@ -454,3 +454,48 @@ def test_axe_finds_nothing_on_an_answer_key_page(course_quiz_sites, browser) -> 
                             options={"resultTypes": ["violations"], "preload": False})
         assert results.violations_count == 0, results.generate_report()
         assert visit.external_requests == []
+
+
+# The quiz node in the single page the PDF is printed from ----------------------------------
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tipcourse.publish.pdf import build_single_page
+
+    course = Course(copy_minibook(tmp_path_factory.mktemp("quizprint")))
+    _add(course.root)
+    return build_single_page(course, "student").read_text()
+
+
+def _option_order(html: str, qid: str, texts: list[str]) -> list[str]:
+    start = html.index(f"quiz-sample-{qid}") if "tc-quiz-data" in html else html.index(
+        "Which form of exploitation is working without pay")
+    return sorted(texts, key=lambda t: html.index(f"{t}</", start))
+
+
+def test_print_shows_each_quiz_as_a_sheet_with_no_answers(printed: str) -> None:
+    assert "tc-quiz-data" not in printed and 'class="tc-check"' not in printed
+    assert "Your answers stay" not in printed
+    # The quiz that fills its section: that section's heading names it, and the sheet (with
+    # name and date lines) is marked to start a new page.
+    assert re.search(r"<h[2-6]>Check yourself: Sample quiz<a", printed)
+    assert printed.count("Check yourself: Sample quiz</h") == 0
+    assert '<div class="tc-quiz-print tc-quiz-alone"><section class="tc-sheet"' in printed
+    # The quiz straight under a page title brings its own heading, one level below it.
+    assert re.search(r'<div class="tc-quiz-print"><section class="tc-sheet" [^>]*>\s*'
+                     r'<h[3-6] class="tc-quiz-title">Check yourself: Markup', printed)
+    assert printed.count('<p class="tc-sheet-name">') == 2
+    assert "Name: ____" in printed and "Date: ____" in printed
+
+
+def test_print_and_site_show_options_in_one_order(printed: str, sites,  # noqa: ANN001
+                                                  tmp_path: Path) -> None:
+    texts = [o.text for o in _sample().question("pick-one").options]
+    shown = [o.text for o in _sample().question("pick-one").choices]
+    site = (sites["student"] / "book" / "chapter.html").read_text()
+    assert _option_order(site, "pick-one", texts) == shown
+    assert _option_order(printed, "pick-one", texts) == shown
+    # A second, separate build shows the same order.
+    course = Course(copy_minibook(tmp_path))
+    _add(course.root)
+    again = (build_edition(course, "student").site / "book" / "chapter.html").read_text()
+    assert _option_order(again, "pick-one", texts) == shown
