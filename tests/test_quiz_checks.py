@@ -131,3 +131,23 @@ def test_option_keys_are_known(field: str) -> None:
     text = GOOD.replace("{text: A bad job, feedback: She cannot leave.}",
                         f"{{text: A bad job, {field}: {'true' if field == 'pinned' else 'x'}}}")
     parse(text)
+
+
+def test_a_section_that_is_not_a_heading_of_the_quiz_page_is_reported(tmp_path: Path) -> None:
+    from tipcourse.course import Course
+    from tipcourse.errors import QuizError
+    from tipcourse.quiz.checks import check_references
+
+    root = copy_minibook(tmp_path)
+    (root / "quizzes").mkdir()
+    bank = GOOD.replace("  - id: two\n", "  - id: two\n    section: 1-signs\n")
+    (root / "quizzes" / "sample.yaml").write_text(bank)
+    chapter = root / "book" / "chapter.md"
+    chapter.write_text(chapter.read_text() + "\n## 1. Signs\n\n```{quiz} sample\n```\n")
+    with pytest.raises(QuizError) as caught:
+        check_references(Course(root))
+    assert caught.value.one_line() == (
+        "quizzes/sample.yaml:12: question 'two': section '1-signs' is not a heading of "
+        "book/chapter.md (did you mean 'signs'?)")
+    (root / "quizzes" / "sample.yaml").write_text(bank.replace("1-signs", "signs"))
+    assert check_references(Course(root)).startswith("quizzes: 1 uses")

@@ -144,8 +144,31 @@ def check_banks(course: Course) -> str:
                       *timing_lines(course, banks)])
 
 
+_HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$")
+
+
+def heading_ids(text: str) -> set[str]:
+    """The ids Sphinx gives a Markdown page's headings (docutils' make_id of the title)."""
+    from docutils.nodes import make_id
+
+    return {make_id(m[1]) for line in text.splitlines() if (m := _HEADING.match(line))}
+
+
+def _check_sections(course: Course, shown: str, text: str, bank_id: str) -> None:
+    """Each question's ``section`` is a heading of the page its quiz sits on."""
+    ids = heading_ids(text)
+    for q in find_bank(course.root, bank_id).questions:
+        if q.section and q.section not in ids:
+            near = difflib.get_close_matches(q.section, sorted(ids), n=1, cutoff=0.5)
+            hint = f"did you mean '{near[0]}'?" if near else "use the id of a heading there"
+            raise QuizError(f"quizzes/{bank_id}.yaml", q.line,
+                            f"question '{q.id}': section '{q.section}' is not a heading of "
+                            f"{shown}", hint)
+
+
 def check_references(course: Course) -> str:
-    """Every ```{quiz} id``` (and answer-key, quiz-sheet, notebook show("id")) names a bank."""
+    """Every ```{quiz} id``` (and answer-key, quiz-sheet, notebook show("id")) names a bank,
+    and the sections a quiz's questions name are headings of its page."""
     have = {p.stem for p in bank_paths(course.root)}
     used = 0
     for entry in course.toc_entries():
@@ -169,6 +192,9 @@ def check_references(course: Course) -> str:
                         raise QuizError(shown, number, f"{{{match[1]}}} names no quiz",
                                         f"write the bank id, e.g. {{{match[1]}}} blue-heart")
                     found.append((number, match[2]))
+                    if match[1] == "quiz" and match[2] in have:
+                        _check_sections(course, str(shown), path.read_text(encoding="utf-8"),
+                                        match[2])
         for line, bank_id in found:
             used += 1
             if bank_id not in have:
