@@ -463,6 +463,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     course = Course(copy_minibook(tmp_path_factory.mktemp("quizprint")))
     _add(course.root)
+    # Another extension's node on the same page: the quiz's print visitor must leave the
+    # other html visitors in place for the single-page builder.
+    page = course.root / "book" / "xss.md"
+    page.write_text(page.read_text() + "\n```{dropdown} More\nHidden text.\n```\n")
     return build_single_page(course, "student").read_text()
 
 

@@ -8,8 +8,9 @@ Each reads ``quizzes/<id>.yaml`` through the quiz loader; a broken bank stops th
 ``quizzes/<id>.yaml:line: message``. A directive leaves a :class:`quiz_node` holding the loaded
 bank, and each builder has its own visitor: the site (``html``) renders the interactive quiz,
 the single page that becomes the PDF (``singlehtml``) renders the paper sheet from the same
-bank. Other builders skip the node. The words around the bank's text (headings, buttons,
-"Question 3.") go through ``sphinx.locale`` so a translation can replace them.
+bank (both through one html-format visitor, :func:`visit_quiz`). Other builders skip it.
+The words around the bank's text (headings, buttons, "Question 3.") go through
+``sphinx.locale`` so a translation can replace them.
 ``quiz.js`` and ``quiz.css`` are added only to pages that use one of these directives.
 """
 
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 MESSAGE_CATALOG = "tipcourse"
 _ = get_translation(MESSAGE_CATALOG)
 
+PRINT_BUILDER = "singlehtml"
 # env attribute: docname -> which assets the page needs ("js" for the interactive quiz).
 PAGES_ATTR = "tipcourse_quiz_pages"
 
@@ -143,6 +145,16 @@ def _level(translator: HTML5Translator) -> int:
     return min(max(translator.section_level + 1, 2), 6)
 
 
+def visit_quiz(translator: HTML5Translator, node: quiz_node) -> None:
+    """HTML-format builders: the single page printed to PDF gets the paper visitor, the site
+    the interactive one. (Registered for the html format rather than per builder name:
+    Sphinx takes a builder's handlers from its name *instead of* its format, so a
+    ``singlehtml`` entry would hide every other extension's html visitors from that builder.)"""
+    if translator.builder.name == PRINT_BUILDER:
+        visit_quiz_print(translator, node)
+    visit_quiz_html(translator, node)
+
+
 def visit_quiz_html(translator: HTML5Translator, node: quiz_node) -> None:
     bank, words = node["bank"], labels()
     if node["kind"] == "quiz":
@@ -196,9 +208,7 @@ def setup(app: Sphinx) -> None:
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     app.add_node(
         quiz_node,
-        html=(visit_quiz_html, None),
-        dirhtml=(visit_quiz_html, None),
-        singlehtml=(visit_quiz_print, None),
+        html=(visit_quiz, None),
         latex=(skip, None),
         text=(skip, None),
         man=(skip, None),

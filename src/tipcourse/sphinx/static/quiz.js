@@ -132,16 +132,24 @@
       var withSections = reread.filter(function (r) { return r.q.section; });
       if (withSections.length) {
         summary.appendChild(el("p", "tc-reread-title", L.reread));
+        // One link per section, naming every missed question that sends the student there.
         var list = el("ul", "tc-reread");
-        var seen = {};
+        var bySection = {};
         withSections.forEach(function (r) {
-          var li = el("li");
-          var a = el("a", null, r.q.section.title);
-          a.href = "#" + r.q.section.id;
-          li.appendChild(a);
-          li.appendChild(document.createTextNode(" (" + fill(L.question_link, {n: r.n}) + ")"));
-          if (!seen[r.q.section.id]) list.appendChild(li);
-          seen[r.q.section.id] = true;
+          var id = r.q.section.id;
+          if (!bySection[id]) {
+            var li = el("li");
+            var a = el("a", null, r.q.section.title);
+            a.href = "#" + id;
+            li.appendChild(a);
+            bySection[id] = {li: li, numbers: []};
+            list.appendChild(li);
+          }
+          bySection[id].numbers.push(fill(L.question_link, {n: r.n}));
+        });
+        Object.keys(bySection).forEach(function (id) {
+          var entry = bySection[id];
+          entry.li.appendChild(document.createTextNode(" (" + entry.numbers.join(", ") + ")"));
         });
         summary.appendChild(list);
       }
