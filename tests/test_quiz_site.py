@@ -503,3 +503,28 @@ def test_print_and_site_show_options_in_one_order(printed: str, sites,  # noqa: 
     _add(course.root)
     again = (build_edition(course, "student").site / "book" / "chapter.html").read_text()
     assert _option_order(again, "pick-one", texts) == shown
+
+
+def test_a_translation_replaces_the_quiz_words(tmp_path: Path) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    course = Course(copy_minibook(tmp_path))
+    _add(course.root)
+    catalog = Catalog(locale="fr", domain="tipcourse")
+    for english, french in (("Check yourself: {title}", "Vérifiez vos acquis : {title}"),
+                            ("Question {n}.", "Question n° {n}."),
+                            ("Check answer", "Vérifier"),
+                            ("{answered} of {total} answered.", "{answered} sur {total}.")):
+        catalog.add(english, french)
+    folder = course.root / "locales" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "tipcourse.mo").open("wb") as out:
+        write_mo(out, catalog)
+    config = course.root / "_config.yml"
+    config.write_text(config.read_text() + "    language: fr\n    locale_dirs: [locales]\n")
+    page = (build_edition(course, "student").site / "book" / "chapter.html").read_text()
+    assert re.search(r"<h2>Vérifiez vos acquis : Sample quiz<a", page)
+    assert "Question n° 1." in page and ">Vérifier</button>" in page
+    assert '"progress":"{answered} sur {total}."' in page
+    assert "Check answer" not in page

@@ -204,8 +204,16 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
         app.add_js_file("quiz.js", loading_method="defer")
 
 
+def _course_catalogs(app: Sphinx, config: Any) -> None:
+    """A course may carry its own translation of the quiz's words: ``tipcourse.mo`` in its
+    ``locale_dirs`` (``<dir>/<language>/LC_MESSAGES/tipcourse.mo``)."""
+    for folder in config.locale_dirs:
+        app.add_message_catalog(MESSAGE_CATALOG, str(Path(app.srcdir) / folder))
+
+
 def setup(app: Sphinx) -> None:
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
+    app.connect("config-inited", _course_catalogs)
     app.add_node(
         quiz_node,
         html=(visit_quiz, None),
