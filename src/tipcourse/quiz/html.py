@@ -156,7 +156,8 @@ def render_quiz(bank: Bank, edition: str = "student", heading_level: int | None 
         out.append(f'<p class="tc-quiz-intro">{_e(bank.intro)}</p>')
     out.append(f'<p class="tc-quiz-private">{_e(labels.private)}</p>')
     out.append(f'<p class="tc-quiz-nojs">{_e(labels.nojs)}</p>')
-    out.append(f'<p class="tc-progress" id="{prefix}-progress" hidden></p>')
+    out.append(f'<p class="tc-progress" id="{prefix}-progress" role="status" '
+               'aria-live="polite" hidden></p>')
     out.append('<ol class="tc-questions">')
     for number, q in enumerate(bank.questions, 1):
         qid = f"{prefix}-{q.id}"
