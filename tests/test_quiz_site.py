@@ -143,7 +143,8 @@ def test_teacher_edition_has_notes_answer_key_and_sheet(sites) -> None:  # noqa:
     assert answer_key.count('class="tc-key-question"') == 5
     # Options carry their letters in the shuffled order the site and the sheet show.
     letter = "ABC"[[o.text for o in _sample().question("pick-one").choices].index("Forced labour")]
-    assert f'✓ correct</strong> <span class="tc-letter">{letter}</span> Forced labour' in answer_key
+    assert (f'<span class="tc-letter">{letter}</span> Forced labour '
+            '<strong class="tc-key-right">✓ correct</strong>') in answer_key
     choices = _sample().question("pairs").match_choices
     assert (f"Made to run scams → <strong>{'ABCD'[choices.index('Forced criminality')]} "
             "Forced criminality</strong>") in answer_key

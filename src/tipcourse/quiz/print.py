@@ -77,7 +77,7 @@ def _key_answer(q: Question) -> str:
                     else '<span class="tc-key-wrong">✗</span>')
             feedback = (f' <span class="tc-key-feedback">{_e(option.feedback)}</span>'
                         if option.feedback else "")
-            rows.append(f"<li>{mark} {_letter(i)} {_e(option.text)}{feedback}</li>")
+            rows.append(f"<li>{_letter(i)} {_e(option.text)} {mark}{feedback}</li>")
         return f'<ul class="tc-key-options">{"".join(rows)}</ul>'
     if q.type == "matching":
         choices = q.match_choices
