@@ -76,7 +76,7 @@ EXTRA_COMMANDS: dict[
 
 
 def _load_extra_commands() -> None:
-    for module in ("tipcourse.quiz.export_cli", "tipcourse.data.cli"):
+    for module in ("tipcourse.quiz.export_cli", "tipcourse.data.cli", "tipcourse.slides.cli"):
         try:
             __import__(module)
         except ImportError:
