@@ -9,6 +9,7 @@ is requested from another host until the teacher clicks the video's play button.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -32,11 +33,20 @@ class RevealMissing(Exception):
 
 
 def find_reveal(root: Path) -> Path:
-    """The reveal.js package folder in the course's node_modules."""
-    folder = root / "node_modules" / "reveal.js"
-    if not (folder / "dist" / "reveal.js").is_file():
-        raise RevealMissing(f"{folder} not found")
-    return folder
+    """The reveal.js package folder: in ``TIPCOURSE_NODE_MODULES``, the course's
+    node_modules, or the node_modules of the repository that holds this package (the
+    same places the site's PurgeCSS is looked for)."""
+    import tipcourse
+
+    candidates = []
+    if os.environ.get("TIPCOURSE_NODE_MODULES"):
+        candidates.append(Path(os.environ["TIPCOURSE_NODE_MODULES"]))
+    candidates += [root / "node_modules",
+                   Path(tipcourse.__file__).resolve().parents[2] / "node_modules"]
+    for folder in candidates:
+        if (folder / "reveal.js" / "dist" / "reveal.js").is_file():
+            return folder / "reveal.js"
+    raise RevealMissing(f"{root / 'node_modules' / 'reveal.js'} not found")
 
 
 def copy_assets(root: Path, slides_dir: Path) -> None:
@@ -184,8 +194,8 @@ def deck_html(deck: Deck, text: TextRenderer) -> str:
     return (
         _head(f"{deck.title} (slides)", styles)
         + "<body>\n"
-        f'<main class="reveal" aria-label="{escape(deck.title)}, slides">'
-        f'<div class="slides">\n{sections}\n</div></main>\n'
+        f'<main class="deck" aria-label="{escape(deck.title)}, slides"><div class="reveal">'
+        f'<div class="slides">\n{sections}\n</div></div></main>\n'
         f'<script src="{assets}/reveal.js"></script>\n'
         f'<script src="{assets}/notes.js"></script>\n'
         f'<script src="{assets}/deck.js"></script>\n'
