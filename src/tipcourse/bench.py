@@ -89,6 +89,15 @@ def main() -> int:
     else:
         results["pdf"] = bench_pdf(course)
         print(f"PDFs: {results['pdf']}")
+    try:
+        from tipcourse.slides.build import bench as bench_slides
+    except ImportError:
+        pass
+    else:
+        results["slides"] = bench_slides(course)
+        slowest = max(results["slides"].values())
+        print(f"lesson decks (HTML + .pptx): slowest {slowest} s (target < 2 s): "
+              f"{results['slides']}")
     out = course.build_dir / "bench.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -149,3 +149,25 @@ def print_handouts(course: Course, decks: list[Deck]) -> list[Path]:
         return written
 
     return in_own_thread(print_all)
+
+
+def bench(course: Course | None = None) -> dict[str, float]:
+    """Seconds to build each lesson's deck (slides, HTML and .pptx), for ``make bench``;
+    the first deck is built once beforehand, so imports are not counted."""
+    import tempfile
+
+    from tipcourse.slides.pptx import write_pptx
+
+    course = course or Course.here()
+    lessons = load_lessons(course)
+    times: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="tipcourse-slides-") as tmp:
+        site = Path(tmp)
+        copy_assets(course.root, site / SLIDES)
+        for lesson in [lessons[0], *lessons]:
+            start = time.perf_counter()
+            deck = build_deck(course, lesson)
+            write_deck(course, deck, site)
+            write_pptx(deck, renderer(course, lesson), site / f"{lesson.id}.pptx")
+            times[lesson.id] = round(time.perf_counter() - start, 3)
+    return times
