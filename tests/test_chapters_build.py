@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.build import build
 from tipcourse.course import Course
+from tipcourse.publish.build import build
 
 from helpers import files_containing
 

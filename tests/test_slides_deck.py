@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from tipcourse.build import build_edition
 from tipcourse.course import Course
 from tipcourse.lessons import load_lessons
+from tipcourse.publish.build import build_edition
 from tipcourse.quiz import find_bank
 from tipcourse.slides.build import build_slides, write_decks
 from tipcourse.slides.cards import exit_ticket, handout_cards

@@ -7,7 +7,7 @@ plan and the slides never disagree.
 - ``cards``: the cards of a printed handout (scenario cards, exit tickets);
 - ``html``, ``pptx``: the two renderers; ``build``: writing them all;
 - ``sphinx``: the teacher build writes the decks; links to them from lesson pages;
-- ``cli``: ``tipcourse slides``.
+- the command, ``tipcourse slides``, is ``tipcourse.cli.slides``.
 """
 
 from tipcourse.slides.deck import Deck, Slide, build_deck

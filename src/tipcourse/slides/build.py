@@ -126,8 +126,8 @@ def build_slides(
 
 def print_handouts(course: Course, decks: list[Deck]) -> list[Path]:
     """Print each deck six slides to an A4 page, through the PDFs' Chromium printer."""
-    from tipcourse.browser import in_own_thread
-    from tipcourse.pdf import printer, write_atomically
+    from tipcourse.publish.browser import in_own_thread
+    from tipcourse.publish.pdf import printer, write_atomically
 
     work = course.build_dir / ".work" / SLIDES
     pages = []
