@@ -79,6 +79,8 @@ def test_materials_follow_the_step_that_uses_them(course: Course, lessons: list)
     first_card = next(i for i, s in enumerate(lesson3) if s.kind == "card")
     assert lesson3[first_card - 1].title == "Scenario cards"
     assert lesson3[first_card].title == "Dana, 23"
+    assert lesson3[first_card].label == "Scenario cards, card 1 of 8"
+    assert lesson3[first_card + 7].label == "Scenario cards, card 8 of 8"
     assert lesson3[-1].kind == "ticket" and lesson3[-2].title == "Exit ticket"
     assert lesson3[-1].items[0] == "Name three forms of exploitation."
 
@@ -132,6 +134,10 @@ def test_each_pptx_reads_back_with_its_slides_and_notes(
             assert first_words.split(" ")[0] in notes, (lesson.id, step.title)
             assert f"{step.minutes} minute" in texts[index]
         assert all(page.has_notes_slide for page in slides)
+        for number, page in enumerate(slides, start=1):
+            for shape in page.shapes:
+                assert shape.top + shape.height <= prs.slide_height, (lesson.id, number)
+                assert shape.left + shape.width <= prs.slide_width, (lesson.id, number)
         sizes = {run.font.size.pt for page in slides for shape in page.shapes
                  if shape.has_text_frame for p in shape.text_frame.paragraphs
                  for run in p.runs if run.font.size}

@@ -72,14 +72,14 @@ def handout_cards(course: Course, name: str) -> tuple[str, list[Card]] | None:
     found = _handout(course, name)
     if found is None:
         return None
-    title, prompt, bodies = found
+    handout_title, prompt, bodies = found
     cards = []
     for body in bodies:
         # The bold lead ("**★ Dana, 23,** answers ...") names the card; the text stays whole.
         lead = _LEAD.match(body)
-        title = lead["title"].strip().lstrip("★").strip().rstrip(",:.") if lead else ""
-        cards.append(Card(title, body, prompt))
-    return title, cards
+        name = lead["title"].strip().lstrip("★").strip().rstrip(",:.") if lead else ""
+        cards.append(Card(name, body, prompt))
+    return handout_title, cards
 
 
 def exit_ticket(course: Course, number: int) -> tuple[str, list[str]] | None:

@@ -10,6 +10,7 @@ press, is in the speaker notes; the step timer is the step's minutes on the slid
 
 from __future__ import annotations
 
+import math
 from io import BytesIO
 from pathlib import Path
 
@@ -72,6 +73,14 @@ def _write(frame, paragraphs: list[Paragraph], size: float = 24, color: RGBColor
                 r.hyperlink.address = piece.link
 
 
+def _height(text: str, size: float, width_px: float) -> float:
+    """The height in px a bold line-wrapped text needs, estimated from an average glyph width
+    of 0.55 em (slide programs wrap with their own font metrics, so this errs wide)."""
+    per_line = max(int(width_px * 0.75 / (size * 0.55)), 1)
+    lines = max(math.ceil(len(text) / per_line), 1)
+    return lines * size * 1.2 / 0.75 + 8
+
+
 def _plain(text: str, marker: str = "", level: int = 0) -> Paragraph:
     return Paragraph([Run(text)], level=level, marker=marker)
 
@@ -102,12 +111,15 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
 
     top = 48
     if slide.label:
-        _write(_box(page, 72, top, 1136, 40), [_plain(slide.label.upper())], 21, TEAL, True)
-        top += 48
-    title_size = 48 if slide.kind == "title" else 36
-    title_frame = _box(page, 72, top + (80 if slide.kind == "title" else 0), 1136, 130, True)
-    _write(title_frame, text.paragraphs(slide.title), title_size, NAVY, True)
-    top += 150 if slide.kind != "title" else 240
+        _write(_box(page, 72, top, 1136, 44), [_plain(slide.label.upper())], 21, TEAL, True)
+        top += 52
+    title_size = {"title": 48, "question": 30}.get(slide.kind, 36)
+    if slide.kind == "title":
+        top += 80
+    title_text = text.paragraphs(slide.title)
+    title_height = _height(" ".join(p.text for p in title_text), title_size, 1136)
+    _write(_box(page, 72, top, 1136, title_height, True), title_text, title_size, NAVY, True)
+    top += title_height + 24
 
     body = _box(page, 72, top, 1136, 680 - top, fit=True)
     paragraphs: list[Paragraph] = []
