@@ -15,7 +15,7 @@ from tipcourse.publish.build import build_edition
 from tipcourse.quiz import find_bank
 from tipcourse.slides.build import build_slides, write_decks
 from tipcourse.slides.cards import exit_ticket, handout_cards
-from tipcourse.slides.deck import build_deck, option_order
+from tipcourse.slides.deck import build_deck
 from tipcourse.slides.pptx import write_pptx
 from tipcourse.slides.text import TextRenderer
 
@@ -94,9 +94,9 @@ def test_quiz_questions_keep_the_sites_order_and_hide_nothing_from_the_notes(
     assert [s.title for s in questions] == [q.prompt for q in bank.questions]
     for slide, q in zip(questions, bank.questions, strict=True):
         if slide.choices:
-            order = option_order(bank, q)
-            assert [c.text for c in slide.choices] == [q.choices[i].text for i in order]
-            assert [c.correct for c in slide.choices] == [q.choices[i].correct for i in order]
+            # The site's order: the quiz page lists q.choices (tipcourse.quiz.html).
+            assert [c.text for c in slide.choices] == [o.text for o in q.choices]
+            assert [c.correct for c in slide.choices] == [o.correct for o in q.choices]
         assert q.answer_text() in slide.notes
         assert q.explanation in slide.answer
 
@@ -208,3 +208,16 @@ def test_decks_reach_the_teacher_edition_only(tmp_path: Path) -> None:
     assert files_containing(student, "zqxdeckstep") == []
     assert files_containing(student, "RevealNotes") == []  # reveal.js's notes plugin
     assert files_containing(teacher, "RevealNotes") != []
+
+
+def test_a_youtube_video_loads_only_on_a_click() -> None:
+    from tipcourse.slides.deck import Slide
+    from tipcourse.slides.html import section_html
+
+    url = "https://www.youtube.com/watch?v=abcdefghijk"
+    html = section_html(Slide(kind="video", title="Watch", url=url), 1,
+                        TextRenderer(REPO))
+    assert '<button type="button" class="video-play" data-embed="https://www.youtube-nocookie' \
+        in html
+    assert "<iframe" not in html and 'src="http' not in html
+    assert "QR code for " + url in html

@@ -17,6 +17,7 @@ from typing import Literal
 
 from tipcourse.course import Course
 from tipcourse.lessons.model import Lesson, Step
+from tipcourse.quiz.model import Option, Question
 from tipcourse.slides.cards import Card, exit_ticket, handout_cards
 
 SlideKind = Literal[
@@ -90,14 +91,11 @@ class Deck:
 
 
 # Quiz questions --------------------------------------------------------------------------
-def option_order(bank: object, question: object) -> list[int]:
-    """The order in which the site shows a question's options, as indexes into its
-    choices. The one place the deck asks the quiz model for it."""
-    try:
-        from tipcourse.quiz import option_order as site_order  # type: ignore[attr-defined]
-    except ImportError:
-        return list(range(len(question.choices)))  # type: ignore[attr-defined]
-    return list(site_order(bank, question))
+def shown_choices(question: Question) -> tuple[Option, ...]:
+    """A question's options in the order the site shows them: the quiz model's ``choices``
+    are that order for every output (site, print, keys), so the deck asks for nothing else.
+    The one place the deck takes a question's options."""
+    return question.choices
 
 
 def question_slides(course: Course, bank_id: str) -> list[Slide]:
@@ -110,9 +108,7 @@ def question_slides(course: Course, bank_id: str) -> list[Slide]:
         label = f"{bank.title} · {number} of {total}"
         slide = Slide(kind="question", title=q.prompt, label=label)
         if q.type in ("single", "multiple", "true-false"):
-            choices = q.choices
-            slide.choices = [Choice(choices[i].text, choices[i].correct)
-                             for i in option_order(bank, q)]
+            slide.choices = [Choice(o.text, o.correct) for o in shown_choices(q)]
             how = "Choose all that apply." if q.type == "multiple" else ""
             slide.text = how
         elif q.type == "matching":

@@ -55,10 +55,14 @@ class LessonSlidesDirective(SphinxDirective):
         if not has_decks(self.env):
             return []
         from tipcourse.lessons import lesson_ids, load_lesson
+        from tipcourse.lessons.loader import lessons_dir
 
         course = Course(Path(self.env.srcdir))
         items = nodes.bullet_list(classes=["lesson-slides-list"])
+        # A new, removed or retitled lesson changes the list.
+        self.env.note_dependency(str(lessons_dir(course)))
         for lesson_id in lesson_ids(course):
+            self.env.note_dependency(str(lessons_dir(course) / f"{lesson_id}.yaml"))
             try:
                 lesson = load_lesson(course, lesson_id)
             except SourceError:
