@@ -81,6 +81,14 @@ def main() -> int:
     print(f"data load: {results['data_load']}")
     results["pdf"] = bench_pdf(course)
     print(f"PDFs: {results['pdf']}")
+    from tipcourse.publish import student_install
+
+    with tempfile.TemporaryDirectory(prefix="tipcourse-student-") as tmp:
+        results["student_install"] = student_install.bench(course.root, Path(tmp) / "env")
+    size = results["student_install"]
+    print(f"student install (pip install tipcourse): {size['site_packages_mb']} MB of "
+          f"site-packages; {size['without_jupyter_mb']} MB without Jupyter's own "
+          "(target < 250 MB)")
     from tipcourse.slides.build import bench as bench_slides
 
     results["slides"] = bench_slides(course)
