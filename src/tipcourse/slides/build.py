@@ -62,6 +62,8 @@ def write_deck(course: Course, deck: Deck, site: Path) -> Path:
 def write_decks(course: Course, site: Path, lessons: list[Lesson] | None = None) -> list[Path]:
     """Every lesson's deck into a teacher site, with reveal.js; stale decks are removed."""
     lessons = load_lessons(course) if lessons is None else lessons
+    if not lessons and not (site / SLIDES).exists():
+        return []  # a book without lesson plans has no slides
     try:
         copy_assets(course.root, site / SLIDES)
     except RevealMissing as exc:

@@ -172,8 +172,10 @@ def _step_slide(number: int, step: Step, start: int, end: int) -> Slide:
 
 
 def _card_slide(card: Card, handout_title: str, number: int, total: int) -> Slide:
+    # The handout's task ("**Scenario cards.** Which form ...?") without its bold name.
+    task = re.sub(r"^\*\*[^*]+\*\*\s*", "", card.prompt).strip()
     return Slide(kind="card", title=card.title or handout_title, text=card.text,
-                 label=f"{handout_title}, card {number} of {total}",
+                 label=f"{handout_title}, card {number} of {total}", meta=task,
                  notes=card.prompt)
 
 

@@ -141,6 +141,8 @@ def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
                 f"{text.html(slide.text)}</div>{_timer(slide, sid)}")
     elif slide.kind == "card":
         body = f'<div class="slide-body card-text">{text.html(slide.text)}</div>'
+        if slide.meta:
+            body += f'<p class="card-task">{text.inline_html(slide.meta)}</p>'
     elif slide.kind == "question":
         parts = []
         if slide.choices:

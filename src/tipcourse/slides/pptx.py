@@ -137,6 +137,10 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
         _write(body, text.paragraphs(slide.text), first=False)
     elif slide.kind == "card":
         paragraphs = text.paragraphs(slide.text)
+        if slide.meta:
+            task = _box(page, 72, 560, 1136, 110, fit=True)
+            _write(task, text.paragraphs(slide.meta), 21, RGBColor(0x3B, 0x3B, 0x3B))
+            body = _box(page, 72, top, 1136, 540 - top, fit=True)
     elif slide.kind == "question":
         paragraphs = [
             Paragraph([r for p in text.paragraphs(c.text) for r in p.runs], level=1,
