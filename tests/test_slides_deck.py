@@ -150,6 +150,12 @@ def test_a_deck_is_written_with_everything_it_loads(course: Course, tmp_path: Pa
     assert [d.relative_to(site).as_posix() for d in decks] == [
         f"slides/lesson-0{n}/index.html" for n in range(1, 7)]
     html = decks[0].read_text(encoding="utf-8")
+    # Speaker notes: the teacher's text of every step, in reveal.js's notes element.
+    lesson = load_lessons(course)[0]
+    notes = re.findall(r'<aside class="notes">(.*?)</aside>', html, re.DOTALL)
+    for step in lesson.steps:
+        words = " ".join(re.sub(r"[*`]", "", step.teacher).split()[:4])
+        assert any(words in " ".join(n.split()) for n in notes), step.title
     for asset in re.findall(r'(?:src|href)="(\.\./_assets/[^"]+)"', html):
         assert (decks[0].parent / asset).is_file(), asset
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html.split("<main")[0])
