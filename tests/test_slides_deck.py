@@ -41,12 +41,16 @@ def expected_slides(course: Course, lesson) -> int:
     count = FIXED + len(lesson.steps)
     for name in lesson.materials.handouts:
         found = handout_cards(course, name)
-        if found and name != "exit-tickets":
+        if found and not name.startswith("exit-ticket"):
             count += len(found[1])
     count += sum(len(find_bank(course.root, b).questions) for b in lesson.materials.quizzes)
     count += "video-lesson" in lesson.materials.guide
-    count += exit_ticket(course, lesson.number) is not None and any(
-        "exit ticket" in f"{s.title} {s.teacher}".lower() for s in lesson.steps)
+    tickets = [n for n in lesson.materials.handouts if n.startswith("exit-ticket")]
+    if tickets:
+        count += any(exit_ticket(course, lesson.number, n) for n in tickets)
+    else:
+        count += exit_ticket(course, lesson.number) is not None and any(
+            "exit ticket" in f"{s.title} {s.teacher}".lower() for s in lesson.steps)
     return count
 
 
@@ -227,3 +231,36 @@ def test_a_youtube_video_loads_only_on_a_click() -> None:
         in html
     assert "<iframe" not in html and 'src="http' not in html
     assert "QR code for " + url in html
+
+
+TICKET = """\
+# Exit ticket 2: the video
+
+::::{container} handout handout-tickets
+
+**Exit ticket 2.** Cut along the lines; one ticket per student.
+
+:::{handout-copies} 4
+**Exit ticket 2** (lesson 2: the video). Answer on your own.
+
+1. Name the act in the story.
+2. One question I still have:
+:::
+::::
+
+:::{teacher}
+:title: Notes for the teacher
+
+Read them before the next lesson. zqxticketnote
+:::
+"""
+
+
+def test_an_exit_ticket_handout_of_its_own_gives_the_ticket_slide(tmp_path: Path) -> None:
+    root = copy_minibook(tmp_path)
+    (root / "teacher_guide/handouts").mkdir(parents=True)
+    (root / "teacher_guide/handouts/exit-ticket-2.md").write_text(TICKET, encoding="utf-8")
+    title, questions = exit_ticket(Course(root), 2, "exit-ticket-2")
+    assert title == "Exit ticket 2"
+    assert questions == ["Name the act in the story.", "One question I still have:"]
+    assert exit_ticket(Course(root), 3, "exit-ticket-2") is None

@@ -17,8 +17,11 @@ from pathlib import Path
 
 from tipcourse.course import Course
 
+# A card is a ``{container} handout-card`` fence, or a ``{handout-copies} N`` fence (one
+# card printed N times to a page, as an exit ticket is).
 _FENCE = re.compile(
-    r"^(?P<colons>:{3,})\{container\}\s+(?P<classes>[^\n]*)\n(?P<body>.*?)^(?P=colons)\s*$",
+    r"^(?P<colons>:{3,})\{(?P<kind>container|handout-copies)\}[ \t]*(?P<classes>[^\n]*)\n"
+    r"(?P<body>.*?)^(?P=colons)\s*$",
     re.MULTILINE | re.DOTALL,
 )
 _LEAD = re.compile(r"^\*\*(?P<title>[^*]+?)\*\*[:.,]?\s*", re.DOTALL)
@@ -40,6 +43,10 @@ def _title_of(text: str) -> str:
     return ""
 
 
+def _is_card(match: re.Match[str]) -> bool:
+    return match["kind"] == "handout-copies" or "handout-card" in match["classes"].split()
+
+
 @lru_cache(maxsize=32)
 def _read(path: Path, mtime: float) -> tuple[str, str, list[str]]:
     text = path.read_text(encoding="utf-8")
@@ -52,9 +59,8 @@ def _read(path: Path, mtime: float) -> tuple[str, str, list[str]]:
             # The outer fence: its text before the first card is the prompt.
             inner = _FENCE.search(body)
             prompt = (body[: inner.start()] if inner else body).strip()
-            cards.extend(m["body"].strip() for m in _FENCE.finditer(body)
-                         if "handout-card" in m["classes"].split())
-        elif "handout-card" in classes:
+            cards.extend(m["body"].strip() for m in _FENCE.finditer(body) if _is_card(m))
+        elif _is_card(match):
             cards.append(body.strip())
     return _title_of(text), prompt, cards
 
@@ -82,9 +88,15 @@ def handout_cards(course: Course, name: str) -> tuple[str, list[Card]] | None:
     return handout_title, cards
 
 
-def exit_ticket(course: Course, number: int) -> tuple[str, list[str]] | None:
-    """Exit ticket ``number`` from the exit-tickets handout: its title and questions."""
-    found = _handout(course, "exit-tickets")
+def is_exit_ticket(name: str) -> bool:
+    """Whether a handout holds exit tickets (``exit-tickets``, or ``exit-ticket-N``)."""
+    return name.startswith("exit-ticket")
+
+
+def exit_ticket(course: Course, number: int, handout: str = "exit-tickets"
+                ) -> tuple[str, list[str]] | None:
+    """Exit ticket ``number`` from a handout of exit tickets: its title and questions."""
+    found = _handout(course, handout)
     if found is None:
         return None
     for body in found[2]:

@@ -18,7 +18,7 @@ from typing import Literal
 from tipcourse.course import Course
 from tipcourse.lessons.model import Lesson, Step
 from tipcourse.quiz.model import Option, Question
-from tipcourse.slides.cards import Card, exit_ticket, handout_cards
+from tipcourse.slides.cards import Card, exit_ticket, handout_cards, is_exit_ticket
 
 SlideKind = Literal[
     "title", "note", "objectives", "step", "card", "question", "video", "ticket"
@@ -152,10 +152,25 @@ def _place(steps: list[Step], title_words: tuple[str, ...], text_words: tuple[st
     return max(len(steps) - 2, 0)
 
 
-def video_url(course: Course) -> str:
-    config = course.config()
-    sphinx = (config.get("sphinx") or {}).get("config") or {}
-    return str(sphinx.get("tipcourse_video_url") or DEFAULT_VIDEO_URL)
+@dataclass
+class VideoSettings:
+    url: str
+    title: str = ""
+    pauses: list[str] = field(default_factory=list)
+
+
+def video_settings(course: Course) -> VideoSettings:
+    """The video the course uses: from the school settings (``school.yml``) where the
+    course has them, else ``tipcourse_video_url`` in ``_config.yml``, else the default."""
+    try:
+        from tipcourse.school import load_school  # type: ignore[import-not-found]
+    except ImportError:
+        config = course.config()
+        sphinx = (config.get("sphinx") or {}).get("config") or {}
+        return VideoSettings(str(sphinx.get("tipcourse_video_url") or DEFAULT_VIDEO_URL))
+    video = load_school(course.root).video
+    pauses = [f"{p.at}: {p.prompt}" for p in getattr(video, "pauses", [])]
+    return VideoSettings(video.address or DEFAULT_VIDEO_URL, video.title or "", pauses)
 
 
 def _step_slide(number: int, step: Step, start: int, end: int) -> Slide:
@@ -199,7 +214,7 @@ def build_deck(course: Course, lesson: Lesson) -> Deck:
     # Handouts with cards (the exit tickets are a handout of their own, placed below).
     for name in lesson.materials.handouts:
         found = handout_cards(course, name)
-        if found is None or name == "exit-tickets":
+        if found is None or is_exit_ticket(name):
             continue
         handout_title, cards = found
         if not cards:
@@ -211,13 +226,17 @@ def build_deck(course: Course, lesson: Lesson) -> Deck:
         )
 
     if VIDEO_GUIDE in lesson.materials.guide:
-        url = video_url(course)
+        video = video_settings(course)
         at = _place(steps, ("watching", "the video"), ("play the video",))
+        notes = ("Nothing loads from the internet until you click. Check before the lesson "
+                 f"that the video plays on the classroom computer. Address: {video.url}")
+        if video.pauses:
+            notes += "\n\nYour pause points:\n\n" + "\n".join(f"- {p}" for p in video.pauses)
         after.setdefault(at, []).append(Slide(
-            kind="video", title="Watch the video", url=url,
-            text="From UNODC Education for Justice's teaching guide on human trafficking.",
-            notes="Nothing loads from the internet until you click. Check before the lesson "
-                  f"that the video plays on the classroom computer. Address: {url}"))
+            kind="video", title="Watch the video", url=video.url,
+            text=video.title
+            or "From UNODC Education for Justice's teaching guide on human trafficking.",
+            notes=notes))
 
     for bank_id in lesson.materials.quizzes:
         at = _place(steps, ("quiz",), ("quiz",))
@@ -238,19 +257,17 @@ def build_deck(course: Course, lesson: Lesson) -> Deck:
 
 
 def lesson_exit_ticket(course: Course, lesson: Lesson) -> tuple[str, list[str]] | None:
-    """The exit ticket's title and questions: from the lesson plan when it has one, else the
-    lesson's card on the exit-tickets handout."""
-    own = getattr(lesson, "exit_ticket", None)
-    if own:
-        questions = getattr(own, "questions", None) or own
-        if isinstance(questions, list | tuple):
-            texts = [str(getattr(q, "text", q)) for q in questions]
-            return "Exit ticket", texts
-    if "exit-tickets" not in lesson.materials.handouts and not any(
-        _mentions(step, "exit ticket") for step in lesson.steps
-    ):
-        return None
-    return exit_ticket(course, lesson.number)
+    """The exit ticket's title and questions: from the exit-ticket handout the lesson uses,
+    else the lesson's card on the course's handout of exit tickets when a step hands one
+    out."""
+    for name in lesson.materials.handouts:
+        if is_exit_ticket(name):
+            found = exit_ticket(course, lesson.number, name)
+            if found:
+                return found
+    if any(_mentions(step, "exit ticket") for step in lesson.steps):
+        return exit_ticket(course, lesson.number)
+    return None
 
 
 def slugify(text: str) -> str:

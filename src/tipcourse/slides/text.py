@@ -9,6 +9,7 @@ parser MyST itself is built on):
 - ``{doc}`` becomes a link to the page in the teacher edition (its title when no text is
   given, read from the page's first heading);
 - ``{fact}`` becomes the figure in bold with its source, as the ``fact`` role prints it;
+- ``{school}`` becomes the school's setting, as the ``school`` role prints it;
 - any other role (``{ref}``, ``{term}``, ...) keeps its text.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from tipcourse.data.facts import FACTS_PATH, facts
+from tipcourse.errors import SourceError
 
 _ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>[^`]+)`")
 _EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
@@ -90,6 +92,21 @@ class TextRenderer:
         label = "secondary source" if fact.secondary else "source"
         return f"**{fact.value}** ({label}: {fact.source.short}, {fact.source.where})"
 
+    def _school(self, key: str) -> str:
+        """A school setting in a sentence, as the ``school`` role prints it."""
+        try:
+            from tipcourse.school import School, load_school  # type: ignore[import-not-found]
+            from tipcourse.sphinx.school import SETTINGS  # type: ignore[import-not-found]
+        except ImportError:
+            return key.replace("-", " ")
+        if key not in SETTINGS:
+            return key.replace("-", " ")
+        try:
+            school = load_school(self.root)
+        except SourceError:
+            school = School()  # the site's build reports a broken settings file
+        return str(SETTINGS[key](school))
+
     def resolve_roles(self, text: str, links: bool = True) -> str:
         """The text with every role replaced by plain Markdown."""
 
@@ -100,6 +117,8 @@ class TextRenderer:
                 return f"[{label}]({href})" if links else label
             if role == "fact":
                 return self._fact(body)
+            if role == "school":
+                return self._school(body.strip())
             explicit = _EXPLICIT.match(body)
             return explicit["text"] if explicit else body
 
