@@ -171,6 +171,9 @@ _MEASURE = """() => {
     if (r.bottom > box.top + 672 * scale || r.right > box.left + 1280 * scale)
       outside.push(`${Math.round(r.bottom)}: ${node.textContent.trim().slice(0, 40)}`);
   }
+  const timer = section.querySelector('.timer'), body = section.querySelector('.slide-body');
+  if (timer && body && body.getBoundingClientRect().bottom > timer.getBoundingClientRect().top)
+    outside.push('the step text runs under the timer');
   return {scale, small, outside};
 }"""
 
