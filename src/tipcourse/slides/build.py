@@ -73,7 +73,8 @@ def write_decks(course: Course, site: Path, lessons: list[Lesson] | None = None)
     for old in (site / SLIDES).glob("*/index.html"):
         if old.parent.name not in wanted and not old.parent.name.startswith("_"):
             old.unlink()
-            old.parent.rmdir() if not any(old.parent.iterdir()) else None
+            if not any(old.parent.iterdir()):
+                old.parent.rmdir()
     return [write_deck(course, build_deck(course, lesson), site) for lesson in lessons]
 
 
@@ -98,6 +99,8 @@ def build_slides(
     if not (site / "index.html").is_file():
         raise BuildError(site, None, "the teacher edition is not built",
                          "run: tipcourse build --edition teacher")
+    from tipcourse.slides.pptx import write_pptx
+
     result = SlidesResult()
     lessons = load_lessons(course)
     try:
@@ -110,8 +113,6 @@ def build_slides(
         start = time.perf_counter()
         deck = build_deck(course, lesson)
         result.decks.append(write_deck(course, deck, site))
-        from tipcourse.slides.pptx import write_pptx
-
         result.pptx.append(write_pptx(deck, renderer(course, lesson), pptx_path(course, lesson)))
         took = time.perf_counter() - start
         result.seconds[lesson.id] = round(took, 3)

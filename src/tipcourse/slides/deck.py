@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from tipcourse.course import Course
@@ -23,7 +22,6 @@ from tipcourse.slides.cards import Card, exit_ticket, handout_cards, is_exit_tic
 SlideKind = Literal[
     "title", "note", "objectives", "step", "card", "question", "video", "ticket"
 ]
-FIXED_KINDS = ("title", "note", "objectives")
 
 GROUPING_LABEL = {
     "whole class": "Whole class",
@@ -70,10 +68,6 @@ class Slide:
     notes: str = ""
     url: str = ""
     label: str = ""
-
-    @property
-    def is_fixed(self) -> bool:
-        return self.kind in FIXED_KINDS
 
 
 @dataclass
@@ -268,11 +262,3 @@ def lesson_exit_ticket(course: Course, lesson: Lesson) -> tuple[str, list[str]] 
     if any(_mentions(step, "exit ticket") for step in lesson.steps):
         return exit_ticket(course, lesson.number)
     return None
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def deck_dir(site: Path, lesson: Lesson) -> Path:
-    return site / "slides" / lesson.id
