@@ -111,7 +111,10 @@ def test_lesson_text_keeps_links_and_figures(course: Course) -> None:
                      "</teacher_guide/handouts/kwlq-chart>`; **{fact}`organized-crime-share`**")
     assert 'href="../../teacher_guide/safeguarding.html"' in html
     assert 'href="../../teacher_guide/handouts/kwlq-chart.html">the chart</a>' in html
-    assert "{" not in html and "source" in html
+    assert "{" not in html and "source" not in html  # the class sees the figure only
+    assert "source: " in text.take_sources()[0]
+    notes = text.html("{fact}`organized-crime-share`", notes=True)
+    assert "source: " in notes and text.take_sources() == []
     runs = text.paragraphs("- one **bold** point\n- two")
     assert [(p.marker, p.text) for p in runs] == [("•", "one bold point"), ("•", "two")]
     assert [r.bold for r in runs[0].runs] == [False, True, False]
@@ -264,3 +267,16 @@ def test_an_exit_ticket_handout_of_its_own_gives_the_ticket_slide(tmp_path: Path
     assert title == "Exit ticket 2"
     assert questions == ["Name the act in the story.", "One question I still have:"]
     assert exit_ticket(Course(root), 3, "exit-ticket-2") is None
+
+
+def test_a_figure_on_a_slide_names_its_source_under_the_text(course: Course) -> None:
+    from tipcourse.slides.deck import Slide
+    from tipcourse.slides.html import section_html
+
+    slide = Slide(kind="card", title="A figure", text="About {fact}`organized-crime-share`.",
+                  notes="Say {fact}`organized-crime-share` slowly.")
+    html = section_html(slide, 1, TextRenderer(course.root))
+    visible, notes = html.split('<aside class="notes">')
+    assert visible.count("ource: ") == 1 and 'class="slide-sources"' in visible
+    assert "source: " in notes
+    assert "UNODC" in visible  # the source's name as written

@@ -74,7 +74,8 @@ def _label(slide: Slide) -> str:
 
 
 def _notes(slide: Slide, text: TextRenderer) -> str:
-    return f'<aside class="notes">{text.html(slide.notes)}</aside>' if slide.notes else ""
+    return (f'<aside class="notes">{text.html(slide.notes, notes=True)}</aside>'
+            if slide.notes else "")
 
 
 def _items(items: list[str], text: TextRenderer, tag: str = "ul") -> str:
@@ -126,6 +127,7 @@ def _video(slide: Slide) -> str:
 def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
     """One slide as a reveal.js ``<section>``."""
     sid = f"slide-{index}"
+    text.take_sources()  # start the slide with no figures cited
     heading = "h1" if slide.kind == "title" else "h2"
     title = f'<{heading} id="{sid}-title">{text.inline_html(slide.title)}</{heading}>'
     body = ""
@@ -172,6 +174,10 @@ def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
     elif slide.kind == "ticket":
         body = ('<p class="ticket-how">On your own, on paper. The last answer may be '
                 "anonymous.</p>" + _items(slide.items, text, "ol"))
+    sources = text.take_sources()
+    if sources:
+        line = "; ".join(sources)
+        body += f'<p class="slide-sources">{escape(line[:1].upper() + line[1:])}.</p>'
     classes = f"slide slide-{slide.kind}"
     return (f'<section class="{classes}" id="{sid}" aria-labelledby="{sid}-title" '
             f'data-kind="{slide.kind}">{_label(slide)}{title}{body}{_notes(slide, text)}'

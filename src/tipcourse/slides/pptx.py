@@ -104,6 +104,7 @@ def _qr_png(url: str) -> BytesIO:
 
 def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
     page = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    text.take_sources()  # start the slide with no figures cited
     band = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, prs.slide_width, _px(16))
     band.fill.solid()
     band.fill.fore_color.rgb = NAVY
@@ -162,9 +163,13 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
     if paragraphs:
         _write(body, paragraphs)
 
-    if slide.notes:
-        notes = page.notes_slide.notes_text_frame
-        notes.text = text.plain(slide.notes)
+    sources = text.take_sources()
+    notes = text.plain(slide.notes, notes=True) if slide.notes else ""
+    if sources:
+        notes += ("\n\n" if notes else "") + "Sources of the figures on this slide: " + (
+            "; ".join(sources)) + "."
+    if notes:
+        page.notes_slide.notes_text_frame.text = notes
 
 
 def write_pptx(deck: Deck, text: TextRenderer, target: Path) -> Path:

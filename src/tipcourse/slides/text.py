@@ -74,6 +74,7 @@ class TextRenderer:
     def __init__(self, root: Path, base: str = "slides/lesson") -> None:
         self.root = root
         self.base = base
+        self.cited: list[str] = []
 
     # Roles ---------------------------------------------------------------------------
     def _doc(self, body: str) -> tuple[str, str]:
@@ -85,12 +86,28 @@ class TextRenderer:
         href = posixpath.relpath(f"{docname}.html", self.base)
         return text, href
 
-    def _fact(self, fact_id: str) -> str:
+    def _fact(self, fact_id: str, notes: bool) -> str:
         fact = facts(FACTS_PATH).get(fact_id.strip())
         if fact is None:
             return fact_id
+        if not notes:
+            # What the class sees carries the figure only; its source goes on the slide's
+            # source line (``take_sources``), as the site puts it in a note.
+            if fact.id not in self.cited:
+                self.cited.append(fact.id)
+            return f"**{fact.value}**"
+        return f"**{fact.value}** ({self._source(fact.id)})"
+
+    def _source(self, fact_id: str) -> str:
+        fact = facts(FACTS_PATH)[fact_id]
         label = "secondary source" if fact.secondary else "source"
-        return f"**{fact.value}** ({label}: {fact.source.short}, {fact.source.where})"
+        return f"{label}: {fact.source.short}, {fact.source.where}"
+
+    def take_sources(self) -> list[str]:
+        """The sources of the figures rendered (outside notes) since the last call."""
+        out = [self._source(fact_id) for fact_id in self.cited]
+        self.cited = []
+        return out
 
     def _school(self, key: str) -> str:
         """A school setting in a sentence, as the ``school`` role prints it."""
@@ -107,7 +124,7 @@ class TextRenderer:
             school = School()  # the site's build reports a broken settings file
         return str(SETTINGS[key](school))
 
-    def resolve_roles(self, text: str, links: bool = True) -> str:
+    def resolve_roles(self, text: str, links: bool = True, notes: bool = False) -> str:
         """The text with every role replaced by plain Markdown."""
 
         def replace(match: re.Match[str]) -> str:
@@ -116,7 +133,7 @@ class TextRenderer:
                 label, href = self._doc(body)
                 return f"[{label}]({href})" if links else label
             if role == "fact":
-                return self._fact(body)
+                return self._fact(body, notes)
             if role == "school":
                 return self._school(body.strip())
             explicit = _EXPLICIT.match(body)
@@ -125,22 +142,22 @@ class TextRenderer:
         return _ROLE.sub(replace, text)
 
     # HTML --------------------------------------------------------------------------------
-    def html(self, text: str) -> str:
-        """Block HTML (paragraphs, lists)."""
-        return _md.render(self.resolve_roles(text)).strip()
+    def html(self, text: str, notes: bool = False) -> str:
+        """Block HTML (paragraphs, lists); ``notes``: for the teacher's eyes only."""
+        return _md.render(self.resolve_roles(text, notes=notes)).strip()
 
     def inline_html(self, text: str) -> str:
         """Inline HTML (no wrapping paragraph)."""
         return _md.renderInline(self.resolve_roles(text)).strip()
 
     # Plain text and runs -----------------------------------------------------------------
-    def plain(self, text: str) -> str:
-        return "\n".join(p.text for p in self.paragraphs(text))
+    def plain(self, text: str, notes: bool = False) -> str:
+        return "\n".join(p.text for p in self.paragraphs(text, notes))
 
-    def paragraphs(self, text: str) -> list[Paragraph]:
+    def paragraphs(self, text: str, notes: bool = False) -> list[Paragraph]:
         """The text as paragraphs of styled runs (links to pages of the site are dropped:
         they would not resolve inside a PowerPoint file)."""
-        tokens = _md.parse(self.resolve_roles(text, links=False))
+        tokens = _md.parse(self.resolve_roles(text, links=False, notes=notes))
         out: list[Paragraph] = []
         depth = 0
         counters: list[int | None] = []
