@@ -119,9 +119,10 @@ def render_lesson(
                      f"{lesson.minutes} minutes in {len(lesson.steps)} steps")
     summary += _para(nodes.strong("Essential question: ", "Essential question: "),
                      *parse_inline(lesson.essential_question))
-    if slides_link is not None:
-        summary += _para(nodes.strong("Slides: ", "Slides: "), slides_link)
     out.append(summary)
+    if slides_link is not None:
+        out.append(_para(nodes.strong("Slides: ", "Slides: "), slides_link,
+                         classes=["lesson-slides"]))
 
     note = nodes.admonition(classes=["lesson-content-note", "attention"])
     note += nodes.title("Content note", "Content note")
