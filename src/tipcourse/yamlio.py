@@ -20,6 +20,12 @@ from tipcourse.errors import SourceError
 
 M = TypeVar("M", bound=BaseModel)
 
+# A course source is a few kilobytes. The limits stop hostile input (a "billion laughs" of
+# nested aliases, a huge file) from hanging the loaders: ruamel keeps an alias as a shared
+# reference, but converting or validating the tree would expand every copy.
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+
 
 def parse_yaml(
     text: str,
@@ -32,8 +38,11 @@ def parse_yaml(
     ruamel raises more than its own errors on odd input (an empty ``!!int`` scalar gives an
     IndexError), so every failure of the parser becomes the one domain error.
     """
+    if len(text) > MAX_BYTES:
+        message = f"file is too large ({len(text):,} characters; the limit is {MAX_BYTES:,})"
+        raise error(path, None, message, "split it into smaller files") from None
     try:
-        return YAML(typ="rt").load(text)
+        data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -44,6 +53,44 @@ def parse_yaml(
         raise error(path, None, f"invalid YAML: {first}", hint) from None
     except (ValueError, TypeError, IndexError, KeyError, RecursionError) as exc:
         raise error(path, None, f"invalid YAML: a value cannot be read ({exc})", hint) from None
+    _check_expansion(data, path, error)
+    return data
+
+
+def _check_expansion(data: Any, path: str | Path, error: type[SourceError]) -> None:
+    """Raise ``error`` if aliases make the tree refer to itself or expand past MAX_NODES.
+
+    Sizes are counted once per shared node, so this takes time in the size of the text."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (Mapping, list)):
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise error(path, line_of(node), "an alias refers to the list or mapping it is "
+                        "in", "replace the alias (*name) by the value itself")
+        open_nodes.add(key)
+        items = [*node.keys(), *node.values()] if isinstance(node, Mapping) else node
+        total = 1
+        for item in items:
+            total += size(item)
+            if total > MAX_NODES:
+                raise error(path, line_of(node), f"aliases (*name) expand this to more than "
+                            f"{MAX_NODES:,} values", "write the values out, or use fewer "
+                            "aliases of aliases")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        size(data)
+    except RecursionError:
+        raise error(path, None, "invalid YAML: nested too deeply",
+                    "use fewer levels of lists and mappings") from None
 
 
 def read_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
