@@ -115,7 +115,8 @@ def test_a_build_killed_between_the_two_renames_gets_its_site_back(tmp_path: Pat
 def test_unclosed_teacher_block_in_a_real_chapter_is_an_error_at_its_line() -> None:
     text = (REPO / "book" / "03-organized-crime.md").read_text(encoding="utf-8")
     lines = text.splitlines()
-    opening = next(i for i, line in enumerate(lines) if re.match(r"^(`{3,}|:{3,})\{teacher\}", line))
+    opening = next(i for i, line in enumerate(lines)
+                   if re.match(r"^(`{3,}|:{3,})\{teacher\}", line))
     fence = re.match(r"^(`{3,}|:{3,})", lines[opening])[1]
     closing = next(i for i in range(opening + 1, len(lines)) if lines[i].strip() == fence)
     check_fences(text, "book/03-organized-crime.md")  # the real chapter is fine
@@ -256,7 +257,8 @@ def test_failing_cell_is_reported_with_its_number_and_exception(tmp_path: Path) 
 
 def test_broken_link_is_reported_at_the_markdown_line(tmp_path: Path) -> None:
     root = copy_minibook(tmp_path)
-    add_page(root, "links", "# Links\n\nSome text.\n\n<p>See <a href=\"nowhere.html\">the map</a>.</p>\n")
+    add_page(root, "links",
+             '# Links\n\nSome text.\n\n<p>See <a href="nowhere.html">the map</a>.</p>\n')
     with pytest.raises(BuildError) as err:
         build_edition(Course(root), "student")
     assert err.value.one_line().startswith("book/links.md:5: broken link to nowhere.html")

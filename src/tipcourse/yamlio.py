@@ -25,6 +25,7 @@ M = TypeVar("M", bound=BaseModel)
 # reference, but converting or validating the tree would expand every copy.
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_DEPTH = 100  # ruamel's flow parser takes seconds per few thousand nested brackets
 
 
 def parse_yaml(
@@ -36,11 +37,16 @@ def parse_yaml(
     """Parse YAML text keeping line numbers (ruamel's round-trip types), or raise ``error``.
 
     ruamel raises more than its own errors on odd input (an empty ``!!int`` scalar gives an
-    IndexError), so every failure of the parser becomes the one domain error.
+    IndexError, a mapping merged into itself an AttributeError), so every failure of the
+    parser becomes the one domain error. Input size and alias expansion are limited.
     """
     if len(text) > MAX_BYTES:
         message = f"file is too large ({len(text):,} characters; the limit is {MAX_BYTES:,})"
         raise error(path, None, message, "split it into smaller files") from None
+    depth, line = _flow_depth(text)
+    if depth > MAX_DEPTH:
+        raise error(path, line, f"lists or mappings nested more than {MAX_DEPTH} deep",
+                    "use fewer levels of [ ] and { }") from None
     try:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
@@ -51,10 +57,38 @@ def parse_yaml(
     except YAMLError as exc:  # reader errors (control characters) carry no mark
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise error(path, None, f"invalid YAML: {first}", hint) from None
-    except (ValueError, TypeError, IndexError, KeyError, RecursionError) as exc:
-        raise error(path, None, f"invalid YAML: a value cannot be read ({exc})", hint) from None
+    except Exception as exc:  # noqa: BLE001 (the parser's own bugs on hostile input)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise error(path, None, f"invalid YAML: a value cannot be read ({first})",
+                    hint) from None
     _check_expansion(data, path, error)
     return data
+
+
+def _flow_depth(text: str) -> tuple[int, int | None]:
+    """The deepest nesting of [ and { outside quoted strings and comments, and its line."""
+    depth = deepest = 0
+    deepest_line = None
+    quote = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        previous = " "
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"" and previous in " \t[{,:":
+                quote = char
+            elif char == "#" and previous in " \t":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > deepest:
+                    deepest, deepest_line = depth, number
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+            previous = char
+        quote = ""  # an estimate: a quoted string spanning lines is read as ending there
+    return deepest, deepest_line
 
 
 def _check_expansion(data: Any, path: str | Path, error: type[SourceError]) -> None:
