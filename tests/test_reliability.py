@@ -295,6 +295,9 @@ def test_links_and_local_resources_are_allowed() -> None:
     html = ('<a href="https://www.unodc.org/">UNODC</a> <img src="_static/a.png" alt="">'
             '<link rel="canonical" href="https://example.org/">')
     assert remote_resources(html) == []
+    # A script written into a page is refused even when it loads nothing (the build's check
+    # lets it through only with tipcourse_allow_raw_script).
+    assert remote_resources("<p>x</p>\n<script>alert(1)</script>") == [(2, "script")]
 
 
 def test_remote_image_in_markdown_fails_the_build_at_its_line(tmp_path: Path) -> None:
