@@ -81,6 +81,14 @@ def main() -> int:
     print(f"data load: {results['data_load']}")
     results["pdf"] = bench_pdf(course)
     print(f"PDFs: {results['pdf']}")
+    from tipcourse.publish import student_install
+
+    with tempfile.TemporaryDirectory(prefix="tipcourse-student-") as tmp:
+        results["student_install"] = student_install.bench(course.root, Path(tmp) / "env")
+    size = results["student_install"]
+    print(f"student install (pip install tipcourse): {size['site_packages_mb']} MB of "
+          f"site-packages; {size['without_jupyter_mb']} MB without Jupyter's own "
+          "(target < 250 MB)")
     out = course.build_dir / "bench.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
