@@ -101,6 +101,38 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path) -> None:
     assert (root / "_build" / "site" / "student" / "index.html").is_file()
 
 
+def test_kill_9_at_any_point_keeps_the_last_good_site_and_frees_the_lock(
+        tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    root = copy_minibook(tmp_path)
+    course = Course(root)
+    build(course, ["student"])
+    lock_path = root / "_build" / ".lock-student"
+    for delay in (0.0, 1.0, 3.0):  # kill points: at start, in Sphinx, later in the build
+        victim = subprocess.Popen([*CLI, "build", "--edition", "student", "--force"], cwd=root,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(lock_path, "a+b") as probe:
+            while victim.poll() is None:  # wait until the build holds the lock
+                try:
+                    fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(probe, fcntl.LOCK_UN)
+                    time.sleep(0.05)
+                except BlockingIOError:
+                    break
+        time.sleep(delay)
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait()
+        assert (course.site_dir("student") / "index.html").is_file()
+        with open(lock_path, "a+b") as probe:  # the kernel dropped the dead build's lock
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    again = subprocess.run([*CLI, "build", "--edition", "student"], cwd=root,
+                           capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "waiting" not in again.stderr
+
+
 def test_a_build_killed_between_the_two_renames_gets_its_site_back(tmp_path: Path) -> None:
     target = tmp_path / "site" / "student"
     old = tmp_path / "site" / ".student.old"
@@ -152,6 +184,21 @@ def test_check_and_build_refuse_an_unclosed_teacher_block(
         assert line.startswith("book/chapter.md:5: the 'teacher' block opened here is never "
                                "closed")
     assert not (root / "_build" / "site").exists()
+
+
+def test_a_plain_sphinx_build_also_warns_at_the_unclosed_block(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tipcourse.publish.build as publish_build
+
+    root = copy_minibook(tmp_path)
+    chapter = root / "book" / "chapter.md"
+    text = chapter.read_text()
+    chapter.write_text(text[: text.rindex("```")] + "\n## The last section\n")
+    monkeypatch.setattr(publish_build, "check_sources", lambda course: None)
+    with pytest.raises(BuildError) as err:
+        build_edition(Course(root), "student")
+    assert err.value.one_line().startswith(
+        "book/chapter.md:5: the 'teacher' block opened here is never closed")
 
 
 # 3. One line, no traceback -----------------------------------------------------------------

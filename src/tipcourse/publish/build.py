@@ -328,14 +328,36 @@ def restore_interrupted_swap(target: Path) -> None:
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames, so readers never see a half site."""
+    """Replace ``target`` by ``staging`` so readers never see a half site: one atomic exchange
+    of the two folders where the system has it (Linux), else two renames (a build killed
+    between them leaves the old site in ``.<edition>.old``, which the next build puts back)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    import ctypes
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
 
 
 def build(
