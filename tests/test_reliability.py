@@ -345,6 +345,7 @@ def test_links_and_local_resources_are_allowed() -> None:
     # A script written into a page is refused even when it loads nothing (the build's check
     # lets it through only with tipcourse_allow_raw_script).
     assert remote_resources("<p>x</p>\n<script>alert(1)</script>") == [(2, "script")]
+    assert remote_resources('<script type="application/json">{"q": 1}</script>') == []
 
 
 def test_remote_image_in_markdown_fails_the_build_at_its_line(tmp_path: Path) -> None:

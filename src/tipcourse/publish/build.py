@@ -214,9 +214,10 @@ def notebook_failure(course: Course, page: str) -> BuildError | None:
     myst-nb saved for a notebook that failed to run (its path is the hint)."""
     docname = str(Path(page).with_suffix("").as_posix())
     logs = [course.work_dir(e) / "html" / "reports" / f"{docname}.err.log" for e in EDITIONS]
-    log = next((p for p in logs if p.is_file()), None)
-    if log is None:
+    logs = [p for p in logs if p.is_file()]
+    if not logs:
         return None
+    log = max(logs, key=lambda p: p.stat().st_mtime)  # this build's, not an older one's
     text = _ANSI.sub("", log.read_text(encoding="utf-8", errors="replace"))
     lines = [line for line in text.splitlines() if line.strip()]
     error = next((line.strip() for line in reversed(lines)

@@ -25,7 +25,6 @@ NOT_FOUND = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
 <title>Page not found</title>
 <style>
 body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem;

@@ -5,7 +5,8 @@ reads it. So an image, script, stylesheet, frame, video, audio, object or any ot
 that a page would fetch from another host is a build error at the page's ``path:line``,
 whether it comes from Markdown (``![t](https://…)``), raw HTML in a page or a notebook's
 output. Links a reader clicks stay allowed. Raw ``<script>`` in course pages is refused too
-(a script can load anything), unless ``tipcourse_allow_raw_script`` is set in
+(a script can load anything; a ``<script type="application/json">`` data block runs
+nothing and passes), unless ``tipcourse_allow_raw_script`` is set in
 ``sphinx.config``. The ``video`` directive's player loads nothing until clicked: it is its
 own node, not raw HTML, and passes.
 
@@ -70,7 +71,7 @@ class _Resources(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         values = {name: value or "" for name, value in attrs}
-        if tag == "script":
+        if tag == "script" and _runs(values.get("type", "")):
             self.found.append((line, "script"))
         names = RESOURCE_ATTRS.get(tag, ())
         if tag == "link" and set(values.get("rel", "").lower().split()) & LOADING_RELS:
@@ -94,6 +95,17 @@ class _Resources(HTMLParser):
                 if is_remote(match["url"]):
                     self.found.append((self.getpos()[0],
                                        f"a style loads {match['url']} from another host"))
+
+
+# Script types a browser runs or acts on; any other type (application/json, the quiz
+# directive's data) makes the element a data block that runs and loads nothing.
+_RUNNING_TYPES = {"", "module", "importmap", "speculationrules", "text/javascript",
+                  "application/javascript", "application/ecmascript", "text/ecmascript",
+                  "application/x-javascript", "text/jscript", "text/livescript"}
+
+
+def _runs(script_type: str) -> bool:
+    return script_type.split(";")[0].strip().lower() in _RUNNING_TYPES
 
 
 def _urls(value: str, srcset: bool) -> list[str]:
@@ -139,9 +151,10 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     for raw in doctree.findall(nodes.raw):
         if "html" not in raw.get("format", "").split():
             continue
-        start = _line(raw)
+        own = getattr(raw, "line", None)  # raw HTML from the page; else a directive's output
+        start = own or _line(raw)
         for offset, problem in remote_resources(raw.astext()):
-            line = start + offset - 1 if start else None
+            line = own + offset - 1 if own else start
             if problem == "script":
                 if not allow_script:
                     _warn(app, raw, line, "raw <script> in a course page",
