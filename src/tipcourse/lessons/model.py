@@ -41,7 +41,7 @@ class Materials(_Strict):
 
 class Step(_Strict):
     title: str = Field(min_length=1)
-    minutes: int = Field(gt=0, le=120)
+    minutes: int = Field(gt=0, le=120, strict=True)
     grouping: Grouping
     teacher: str = Field(min_length=1, description="what the teacher does")
     students: str = Field(min_length=1, description="what students do")
@@ -60,7 +60,7 @@ class Assessment(_Strict):
 
 class Lesson(_Strict):
     title: str = Field(min_length=1)
-    minutes: int = Field(ge=20, le=120)
+    minutes: int = Field(ge=20, le=120, strict=True)
     essential_question: str = Field(min_length=1)
     content_note: str = Field(min_length=1, description="what the lesson touches on, for care")
     objectives: list[Objective] = Field(min_length=1)
