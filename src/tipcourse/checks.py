@@ -61,6 +61,7 @@ CHECK_MODULES = [
     "tipcourse.quiz.checks",
     "tipcourse.lessons.checks",
     "tipcourse.data.checks",
+    "tipcourse.school",
 ]
 
 CHECKS: list[Check] = [check_config, check_pages]

@@ -54,6 +54,10 @@ class DataError(SourceError):
     """The UNODC data file is missing, has another layout, or fails its checksum."""
 
 
+class SchoolError(SourceError):
+    """The school settings (school.yml) are invalid."""
+
+
 def _shown(path: str) -> str:
     """The path relative to the working folder when it lies inside it (shorter, clickable)."""
     try:

@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tipcourse.course import Course, line_of, plain, read_yaml
-from tipcourse.errors import LessonError
-from tipcourse.lessons.model import Lesson, Materials
+from tipcourse.errors import LessonError, SourceError
+from tipcourse.lessons.model import Lesson
 
 LESSONS_DIR = "teacher_guide/lessons"
 
@@ -76,9 +76,9 @@ def _locate(data: Any, loc: tuple[int | str, ...]) -> int | None:
     return line
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     """The pydantic model that the mapping at ``loc`` is validated against."""
-    model: Any = Lesson
+    model: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -98,7 +98,18 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _schema_error(path: str, data: Any, exc: ValidationError) -> LessonError:
+def schema_error(
+    path: str,
+    data: Any,
+    exc: ValidationError,
+    root: type[BaseModel],
+    error: type[SourceError],
+    hint: str,
+) -> SourceError:
+    """pydantic's first error as one ``error`` at the YAML line it concerns.
+
+    ``data`` is the ruamel round-trip document (it knows every key's line) and ``root`` the
+    model it was validated against; ``hint`` says where the format is described."""
     # An unknown key is usually a misspelt one, which also makes a key "missing": name the
     # misspelling first.
     errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
@@ -107,19 +118,19 @@ def _schema_error(path: str, data: Any, exc: ValidationError) -> LessonError:
     line = _locate(data, loc)
     kind = err["type"]
     if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
+        model = _model_at(root, loc[:-1])
         fields = list(model.model_fields) if model else []
         where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
         close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        hint += f"allowed keys: {', '.join(fields)}" if fields else "remove it"
-        return LessonError(path, line, f"unknown key '{loc[-1]}'{where}", hint)
+        fix = f"did you mean '{close[0]}'? " if close else ""
+        fix += f"allowed keys: {', '.join(fields)}" if fields else "remove it"
+        return error(path, line, f"unknown key '{loc[-1]}'{where}", fix)
     if kind == "missing":
         where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-        return LessonError(path, line, f"'{loc[-1]}' is missing{where}", f"add {loc[-1]}:")
+        return error(path, line, f"'{loc[-1]}' is missing{where}", f"add {loc[-1]}:")
     message = str(err["msg"]).replace("Input should be", "should be")
-    return LessonError(path, line, f"{_dotted(loc)}: {message}",
-                       "see teacher_guide/lessons/README.md")
+    message = message.removeprefix("Value error, ")
+    return error(path, line, f"{_dotted(loc)}: {message}", hint)
 
 
 def load_lesson(course: Course, lesson_id: str) -> Lesson:
@@ -137,11 +148,12 @@ def load_lesson(course: Course, lesson_id: str) -> Lesson:
     try:
         lesson = Lesson.model_validate(plain(data))
     except ValidationError as exc:
-        raise _schema_error(path, data, exc) from None
+        raise schema_error(path, data, exc, Lesson, LessonError,
+                           f"see {LESSONS_DIR}/README.md") from None
     lesson._id = lesson_id
     lesson._source = path
     _check_consistency(path, data, lesson)
-    _check_materials(course, path, data, lesson.materials)
+    _check_materials(course, path, data, lesson)
     return lesson
 
 
@@ -152,6 +164,19 @@ def _check_consistency(path: str, data: Any, lesson: Lesson) -> None:
             path, line_of(data, "minutes"),
             f"the steps add up to {total} minutes but the lesson is {lesson.minutes} minutes",
             "change a step's minutes or the lesson's minutes so they match",
+        )
+    noted = [i for i, step in enumerate(lesson.steps) if step.content_note]
+    if not noted:
+        raise LessonError(
+            path, line_of(data, "steps"), "no step gives the content note",
+            "add 'content_note: true' to the first step and give the note in it",
+        )
+    if noted != [0]:
+        where = noted[1] if noted[0] == 0 else noted[0]
+        raise LessonError(
+            path, line_of(data["steps"][where], "content_note"),
+            "the content note belongs to the first step, once",
+            "mark only the first step with 'content_note: true'",
         )
     seen: set[str] = set()
     for i, objective in enumerate(lesson.objectives):
@@ -179,18 +204,28 @@ def _check_consistency(path: str, data: Any, lesson: Lesson) -> None:
             )
 
 
-def _check_materials(course: Course, path: str, data: Any, materials: Materials) -> None:
+def _check_materials(course: Course, path: str, data: Any, lesson: Lesson) -> None:
+    named: list[tuple[str, str, Any, int]] = []
     for kind in MATERIAL_PATHS:
-        names: list[str] = getattr(materials, kind)
-        for i, name in enumerate(names):
-            target = material_path(course, kind, name)
-            if not target.is_file():
-                _, _, what = MATERIAL_PATHS[kind]
-                raise LessonError(
-                    path, line_of(data["materials"][kind], i),
-                    f"{what} '{name}' does not exist ({_rel(course, target)} not found)",
-                    f"fix the name or create {_rel(course, target)}",
-                )
+        for i, name in enumerate(getattr(lesson.materials, kind)):
+            named.append((kind, name, data["materials"][kind], i))
+    for j, extension in enumerate(lesson.extensions):
+        for i, name in enumerate(extension.notebooks):
+            named.append(("notebooks", name, data["extensions"][j]["notebooks"], i))
+    for kind, name, listing, i in named:
+        target = material_path(course, kind, name)
+        if not target.is_file():
+            _, folder_suffix, what = MATERIAL_PATHS[kind]
+            known = sorted(p.name.removesuffix(folder_suffix)
+                           for p in target.parent.glob(f"*{folder_suffix}"))
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise LessonError(
+                path, line_of(listing, i),
+                f"{what} '{name}' does not exist ({_rel(course, target)} not found)",
+                hint + f"use one of: {', '.join(known)}" if known
+                else f"create {_rel(course, target)}",
+            )
 
 
 def load_lessons(course: Course) -> list[Lesson]:

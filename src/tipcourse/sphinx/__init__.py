@@ -19,6 +19,7 @@ PARTS = [
     "tipcourse.sphinx.teacher",
     "tipcourse.sphinx.theme",
     "tipcourse.sphinx.facts",
+    "tipcourse.sphinx.school",
     "tipcourse.sphinx.notebooks",
     "tipcourse.sphinx.lesson",
     "tipcourse.sphinx.video",
