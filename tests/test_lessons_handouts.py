@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-HANDOUTS = ["kwlq-chart", "scenario-cards", "online-offer-cards", "exit-tickets"]
+REPO = Path(__file__).resolve().parent.parent
+HANDOUTS = sorted(p.stem for p in (REPO / "teacher_guide/handouts").glob("*.md"))
+
+
+def test_the_course_supplies_every_handout_its_lessons_need() -> None:
+    for name in ("habits-checklist", "word-bank", "sentence-starters", "project-template",
+                 "network-chain", "two-forms-answers", "letter-to-parents",
+                 *(f"exit-ticket-{n}" for n in range(1, 8))):
+        assert name in HANDOUTS, name
 
 
 @pytest.mark.slow

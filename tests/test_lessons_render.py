@@ -44,6 +44,7 @@ steps:
   - title: Warm-up
     minutes: 10
     grouping: whole class
+    content_note: true
     teacher: Ask what students already know.
     students: Write one idea each.
   - title: Card sort
@@ -62,6 +63,10 @@ differentiation:
 assessment:
   - what: Exit ticket
     objectives: [define, explain]
+extensions:
+  - title: More data
+    minutes: 20
+    text: Students read a chart at home.
 """
 
 
@@ -122,6 +127,11 @@ def test_lesson_page_gives_timed_steps(sites: dict[str, Path]) -> None:
     for heading in ("Objectives", "Materials", "Step by step", "Differentiation", "Assessment"):
         assert re.search(rf"<h2>{heading}<a", html), heading
     assert "Students learning English: Give a word bank." in text
+    # The content note has its own minutes; objectives and assessment show no internal ids.
+    assert "0–10 min (10 minutes), whole class, includes the content note" in text
+    assert "lesson-id" not in html and "<code" not in html.split("Objectives", 1)[1]
+    assert "Exit ticket (shows objectives 1 and 2)" in text
+    assert "More data" in text and "20 minutes" in text
     assert "lesson-plan.css" in html
 
 
