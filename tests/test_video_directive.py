@@ -105,7 +105,7 @@ def test_recorded_length_and_pause_times_are_shown(tmp_path: Path) -> None:
     (course.root / "teacher_guide/index.md").write_text(page, encoding="utf-8")
     html = (build_edition(course, "teacher").site / "teacher_guide/index.html").read_text()
     assert "Length: 6:40" in html and "the video is 6:40 long" in html
-    rows = html[html.index('class="table video-pauses'):].split("</table>")[0]
+    rows = html[html.index('class="video-pauses'):].split("</table>")[0]
     assert rows.count("<tr") == 3  # the header and the two recorded pauses, no invented one
     assert "1:15" in rows and "5:02" in rows and "How is the person tricked" in rows
     assert "Who around the person could notice" in rows and "______" not in rows
@@ -115,7 +115,7 @@ def test_without_recorded_times_every_prompt_has_a_blank(tmp_path: Path) -> None
     course = video_book(tmp_path, None)
     (course.root / "teacher_guide/index.md").write_text(PAGE + "\n```{video-pauses}\n```\n")
     html = (build_edition(course, "teacher").site / "teacher_guide/index.html").read_text()
-    rows = html[html.index('class="table video-pauses'):].split("</table>")[0]
+    rows = html[html.index('class="video-pauses'):].split("</table>")[0]
     assert rows.count("______") == 5 and "write the times when you preview" in rows
 
 
