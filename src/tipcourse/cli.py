@@ -30,7 +30,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"built the {result.edition} edition: {result.site.relative_to(course.root)}/")
     print(f"done in {time.perf_counter() - start:.1f} s")
     if args.pdf:
-        status = cmd_pdf(argparse.Namespace(edition=args.edition, paper="a4"))
+        status = cmd_pdf(argparse.Namespace(edition=args.edition, paper=None))
         # No Chromium: the site is built and the message said how to get the PDFs.
         from tipcourse.pdf import NO_CHROMIUM
 
@@ -44,7 +44,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except ImportError:  # the PDF module arrives with its own issue
         print("tipcourse: PDFs are not part of this version", file=sys.stderr)
         return 1
-    return pdf.main(Course.here(), _editions(args.edition), paper=args.paper)
+    from tipcourse.school import load_school
+
+    course = Course.here()
+    # The school settings choose the paper unless the command line does.
+    return pdf.main(course, _editions(args.edition),
+                    paper=args.paper or load_school(course.root).paper)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -126,7 +131,8 @@ def parser() -> argparse.ArgumentParser:
         description="Print the PDF guides with Chromium from the single-page build.",
     )
     pdf.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
-    pdf.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    pdf.add_argument("--paper", choices=["a4", "letter"], default=None,
+                     help="paper size (default: the school settings' paper, else a4)")
     pdf.set_defaults(func=cmd_pdf)
 
     _load_extra_commands()

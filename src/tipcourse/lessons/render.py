@@ -229,8 +229,9 @@ def render_schedule(
     quiz_title: Callable[[str], str],
     quiz_doc: Callable[[str], str | None],
 ) -> list[nodes.Node]:
-    """The course at a glance: one row per lesson (lesson, minutes, objectives, materials)."""
-    headers = ["Lesson", "Minutes", "Objectives", "Materials"]
+    """The course at a glance: one short row per lesson (lesson, minutes, essential question,
+    chapters and handouts); objectives and the full materials are on each lesson's page."""
+    headers = ["Lesson", "Minutes", "Essential question", "Chapters and handouts"]
     table = nodes.table(classes=["lesson-schedule"])
     title = "The course at a glance"
     table += nodes.title(title, title)
@@ -249,14 +250,11 @@ def render_schedule(
         row = nodes.row()
         row += _cell(_para(doc_link(page_of(lesson), f"{lesson.number}. {lesson.title}")))
         row += _cell(_para(str(lesson.minutes)))
-        olist = nodes.bullet_list()
-        for objective in lesson.objectives:
-            item = nodes.list_item()
-            item += _para(*parse_inline(objective.text))
-            olist += item
-        row += _cell(olist)
+        row += _cell(_para(*parse_inline(lesson.essential_question)))
         mlist = nodes.bullet_list()
         for label, items in material_items(lesson, quiz_title, quiz_doc):
+            if label not in (MATERIAL_LABEL["chapters"], MATERIAL_LABEL["handouts"]):
+                continue
             item = nodes.list_item()
             short = label.split(" (")[0]
             item += _para(nodes.strong(f"{short}: ", f"{short}: "), *_joined(items))
@@ -266,6 +264,7 @@ def render_schedule(
     group += tbody
     total = sum(lesson.minutes for lesson in lessons)
     count = f"{len(lessons)} lesson" + ("s" if len(lessons) != 1 else "")
-    summary = _para(f"{count}, {total} minutes in all.",
+    summary = _para(f"{count}, {total} minutes in all. Each lesson's page gives its objectives, "
+                    "everything to bring, and every step.",
                     classes=["lesson-schedule-total"])
     return [table, summary]
