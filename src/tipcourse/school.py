@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from pydantic_core import PydanticCustomError
+
 from tipcourse.course import Course, line_of, plain, read_yaml
 from tipcourse.errors import SchoolError
 from tipcourse.lessons.loader import schema_error
@@ -60,7 +62,8 @@ class _Strict(BaseModel):
 
 def _http(value: str | None) -> str | None:
     if value and urlsplit(value).scheme not in {"http", "https"}:
-        raise ValueError("should be an address starting with https:// (or http://)")
+        raise PydanticCustomError(
+            "address", "should be an address starting with https:// (or http://)")
     return value or None
 
 
@@ -78,7 +81,7 @@ class Contact(_Strict):
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
         if not self.phone and not self.website:
-            raise ValueError("give a phone number or a website (or both)")
+            raise PydanticCustomError("reachable", "give a phone number or a website (or both)")
         return self
 
 
