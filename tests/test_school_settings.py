@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.build import build_edition
+from tipcourse.publish.build import build_edition
 from tipcourse.course import Course
 from tipcourse.errors import SchoolError
 from tipcourse.school import check_school, load_school

@@ -9,8 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tipcourse.build import build
 from tipcourse.course import Course
+from tipcourse.publish.build import build
 
 from helpers import copy_minibook
 

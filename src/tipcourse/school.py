@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from tipcourse.course import Course, line_of, plain, read_yaml
+from tipcourse.course import Course
 from tipcourse.errors import SchoolError
-from tipcourse.lessons.loader import schema_error
+from tipcourse.yamlio import line_of, read_yaml, validate
 
 SCHOOL_FILE = "school.yml"
 FORMAT_HINT = "see 'School settings' in docs/maintainers.md"
@@ -126,10 +125,7 @@ def load_school(root: Path) -> School:
     if not isinstance(data, dict):
         raise SchoolError(file, 1, "expected a mapping of settings (name:, helplines:, ...)",
                           FORMAT_HINT)
-    try:
-        school = School.model_validate(plain(data))
-    except ValidationError as exc:
-        raise schema_error(str(file), data, exc, School, SchoolError, FORMAT_HINT) from None
+    school = validate(School, data, file, SchoolError, FORMAT_HINT)
     _check_pauses(file, data, school.video)
     return school
 

@@ -12,11 +12,10 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from tipcourse.course import Course, line_of, plain, read_yaml
-from tipcourse.errors import LessonError, SourceError
+from tipcourse.course import Course
+from tipcourse.errors import LessonError
 from tipcourse.lessons.model import Lesson
+from tipcourse.yamlio import line_of, read_yaml, validate
 
 LESSONS_DIR = "teacher_guide/lessons"
 
@@ -61,78 +60,6 @@ def _rel(course: Course, path: Path) -> str:
 
 
 
-def _locate(data: Any, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the deepest part of ``loc`` that exists in the YAML."""
-    node, line = data, line_of(data)
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            line = line_of(node, part) or line
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            line = line_of(node, part) or line
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The pydantic model that the mapping at ``loc`` is validated against."""
-    model: Any = root
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        annotation = field.annotation
-        inner = getattr(annotation, "__args__", None)
-        model = inner[0] if inner else annotation
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def schema_error(
-    path: str,
-    data: Any,
-    exc: ValidationError,
-    root: type[BaseModel],
-    error: type[SourceError],
-    hint: str,
-) -> SourceError:
-    """pydantic's first error as one ``error`` at the YAML line it concerns.
-
-    ``data`` is the ruamel round-trip document (it knows every key's line) and ``root`` the
-    model it was validated against; ``hint`` says where the format is described."""
-    # An unknown key is usually a misspelt one, which also makes a key "missing": name the
-    # misspelling first.
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    err = errors[0]
-    loc = tuple(err["loc"])
-    line = _locate(data, loc)
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        model = _model_at(root, loc[:-1])
-        fields = list(model.model_fields) if model else []
-        where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-        close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-        fix = f"did you mean '{close[0]}'? " if close else ""
-        fix += f"allowed keys: {', '.join(fields)}" if fields else "remove it"
-        return error(path, line, f"unknown key '{loc[-1]}'{where}", fix)
-    if kind == "missing":
-        where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-        return error(path, line, f"'{loc[-1]}' is missing{where}", f"add {loc[-1]}:")
-    message = str(err["msg"]).replace("Input should be", "should be")
-    message = message.removeprefix("Value error, ")
-    return error(path, line, f"{_dotted(loc)}: {message}", hint)
-
-
 def load_lesson(course: Course, lesson_id: str) -> Lesson:
     """Read, validate and cross-check one lesson; raise LessonError at path:line."""
     file = lessons_dir(course) / f"{lesson_id}.yaml"
@@ -145,11 +72,7 @@ def load_lesson(course: Course, lesson_id: str) -> Lesson:
         raise LessonError(path, 1, "the lesson plan is empty", "add title, minutes, steps, ...")
     if not isinstance(data, dict):
         raise LessonError(path, 1, "expected a mapping of keys (title:, minutes:, ...)")
-    try:
-        lesson = Lesson.model_validate(plain(data))
-    except ValidationError as exc:
-        raise schema_error(path, data, exc, Lesson, LessonError,
-                           f"see {LESSONS_DIR}/README.md") from None
+    lesson = validate(Lesson, data, path, LessonError, "see teacher_guide/lessons/README.md")
     lesson._id = lesson_id
     lesson._source = path
     _check_consistency(path, data, lesson)

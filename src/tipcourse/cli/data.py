@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import Any
 
-from tipcourse import cli
+
+def add_parser(sub: Any) -> None:
+    help_text = "UNODC data: fetch it, show where it comes from, make student copies of notebooks"
+    p = sub.add_parser("data", help=help_text, description=help_text)
+    add_arguments(p)
+    p.set_defaults(func=handle)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -35,7 +41,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.data_command == "info":
         source = os.environ.get("TIPCOURSE_DATA_DIR") or glotip.URL
         print(f"source: {source}")
-        print(f"expected release: {glotip.RELEASE} (sha256 {glotip.accepted_sha256()})")
+        print(f"expected file: exported on {glotip.RELEASE} (sha256 {glotip.accepted_sha256()})")
         print(f"cache: {glotip.cache_dir()}")
         table = glotip.load_glotip()
         print(f"rows: {len(table):,}; countries: {table.country.nunique()}; "
@@ -49,10 +55,3 @@ def handle(args: argparse.Namespace) -> int:
         for nb in files:
             print(f"{nb}: removed {strip_file(nb)} solution cell(s)")
     return 0
-
-
-cli.EXTRA_COMMANDS["data"] = (
-    "UNODC data: fetch it, show where it comes from, make student copies of notebooks",
-    add_arguments,
-    handle,
-)
