@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.publish.build import build_edition
 from tipcourse.course import Course
 from tipcourse.errors import SchoolError
+from tipcourse.publish.build import build_edition
 from tipcourse.school import check_school, load_school
 
 from helpers import copy_minibook
