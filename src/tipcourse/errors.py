@@ -63,6 +63,10 @@ class DataError(SourceError):
         ]
 
 
+class SchoolError(SourceError):
+    """The school settings (school.yml) are invalid."""
+
+
 def _shown(path: str) -> str:
     """The path relative to the working folder when it lies inside it (shorter, clickable)."""
     try:

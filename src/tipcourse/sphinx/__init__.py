@@ -20,6 +20,7 @@ PARTS = [
     "tipcourse.sphinx.offline",
     "tipcourse.sphinx.theme",
     "tipcourse.sphinx.facts",
+    "tipcourse.sphinx.school",
     "tipcourse.sphinx.notebooks",
     "tipcourse.sphinx.lesson",
     "tipcourse.sphinx.video",
