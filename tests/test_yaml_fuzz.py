@@ -130,8 +130,18 @@ def _config(text: str) -> Any:
     return Course(root).config()
 
 
+def _school(text: str) -> Any:
+    from tipcourse.school import load_school
+
+    root = WORK / "school"
+    root.mkdir(exist_ok=True)
+    (root / "school.yml").write_text(text, encoding="utf-8", errors="surrogatepass")
+    return load_school(root)
+
+
 LOADERS: dict[str, Callable[[str], Any]] = {
     "quizzes": _quiz, "lessons": _lesson, "facts": _facts, "config": _config,
+    "school": _school,
 }
 
 
