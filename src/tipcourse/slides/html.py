@@ -172,8 +172,8 @@ def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
     elif slide.kind == "video":
         body = f"<p>{text.inline_html(slide.text)}</p>{_video(slide)}"
     elif slide.kind == "ticket":
-        body = ('<p class="ticket-how">On your own, on paper. The last answer may be '
-                "anonymous.</p>" + _items(slide.items, text, "ol"))
+        body = ('<p class="ticket-how">On your own, on paper.</p>'
+                + _items(slide.items, text, "ol"))
     sources = text.take_sources()
     if sources:
         line = "; ".join(sources)

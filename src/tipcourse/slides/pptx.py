@@ -158,7 +158,7 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
         _write(body, [link], 21, TEAL, first=False)
         page.shapes.add_picture(_qr_png(slide.url), _px(900), _px(top), _px(300), _px(300))
     elif slide.kind == "ticket":
-        paragraphs = [_plain("On your own, on paper. The last answer may be anonymous."),
+        paragraphs = [_plain("On your own, on paper."),
                       *_items(slide.items, text, numbered=True)]
     if paragraphs:
         _write(body, paragraphs)
