@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from tipcourse import __version__
-from tipcourse.cli import build, check, data, dist, export, pdf, repository, serve
+from tipcourse.cli import build, check, data, dist, export, pdf, repository, serve, slides
 from tipcourse.errors import SourceError
 
-COMMANDS = (build, check, serve, pdf, dist, repository, export, data)
+COMMANDS = (build, check, serve, pdf, dist, repository, export, data, slides)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except SourceError as exc:
         print(exc.one_line(), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # A disk that is full or a folder that cannot be written: the system's own words.
+        where = exc.filename or "tipcourse"
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
