@@ -28,10 +28,11 @@ def version() -> str:
     return __version__
 
 
-def licences(repository_url: str = "", branch: str = "main") -> tuple[Licence, Licence]:
-    """The content licence and the code licence; the code licence links to ``LICENSE`` in
-    the repository when its address is known."""
-    code_url = f"{repository_url.rstrip('/')}/blob/{branch}/LICENSE" if repository_url else ""
+def licences(repository_url: str = "") -> tuple[Licence, Licence]:
+    """The content licence and the code licence; the code licence links to ``LICENSE`` on the
+    repository's default branch (``blob/HEAD``: the student edition's launch buttons use
+    another branch) when its address is known."""
+    code_url = f"{repository_url.rstrip('/')}/blob/HEAD/LICENSE" if repository_url else ""
     return (
         Licence("CC BY 4.0", "course text, notebooks' prose, quiz banks and illustrations",
                 CONTENT_LICENCE_URL),

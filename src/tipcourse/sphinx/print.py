@@ -151,8 +151,7 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     if config.copyright:
         lines.append(f'<p class="tc-copyright">© {html.escape(str(config.copyright))}</p>')
     lines.append("</div>")
-    url, branch = repository(config)
-    lines.append(verso_html(title, str(config.author or ""), url, branch))
+    lines.append(verso_html(title, str(config.author or ""), repository(config)))
     # The running header names the book; @page rules cannot read it from the document.
     header = css_string(f"{title} · {book_name(edition)}")
     lines.append(

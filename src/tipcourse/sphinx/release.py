@@ -17,9 +17,9 @@ def _link(licence: Licence) -> str:
     return f'<a href="{html.escape(licence.url)}">{name}</a>' if licence.url else name
 
 
-def footer_html(edition: str, repository_url: str = "", branch: str = "main") -> str:
+def footer_html(edition: str, repository_url: str = "") -> str:
     """The release line of the site's footer: version, edition, licences."""
-    content, code = licences(repository_url, branch)
+    content, code = licences(repository_url)
     return (
         f'<p class="tc-release">Version {html.escape(version())}, {html.escape(edition)} '
         f"edition. {content.covers.capitalize()}: {_link(content)}. "
@@ -27,9 +27,9 @@ def footer_html(edition: str, repository_url: str = "", branch: str = "main") ->
     )
 
 
-def verso_html(title: str, author: str, repository_url: str = "", branch: str = "main") -> str:
+def verso_html(title: str, author: str, repository_url: str = "") -> str:
     """The page after a printed guide's title page: version, licences, how to credit."""
-    content, code = licences(repository_url, branch)
+    content, code = licences(repository_url)
     code_where = f" ({html.escape(code.url)})" if code.url else ""
     return "".join([
         '<div class="tc-verso" style="break-after: page">',
@@ -45,11 +45,9 @@ def verso_html(title: str, author: str, repository_url: str = "", branch: str = 
     ])
 
 
-def repository(config: Config) -> tuple[str, str]:
-    """The repository's address and branch as Jupyter Book passes them to the theme."""
-    options = config.html_theme_options or {}
-    return str(options.get("repository_url") or ""), str(options.get("repository_branch")
-                                                        or "main")
+def repository(config: Config) -> str:
+    """The repository's address (``repository.url``) as Jupyter Book passes it to the theme."""
+    return str((config.html_theme_options or {}).get("repository_url") or "")
 
 
 def _footer(app: Sphinx, config: Config) -> None:
@@ -58,8 +56,7 @@ def _footer(app: Sphinx, config: Config) -> None:
     if 'class="tc-release"' in extra:
         return  # several builds in one process share the configuration's lists
     extra = f"<p>{extra}</p>" if extra and not extra.lstrip().startswith("<") else extra
-    url, branch = repository(config)
-    options["extra_footer"] = extra + footer_html(config.tipcourse_edition, url, branch)
+    options["extra_footer"] = extra + footer_html(config.tipcourse_edition, repository(config))
     config.html_theme_options = options
 
 
