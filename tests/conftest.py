@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 
 # Browser fixtures for every test: chromium_browser, serve_site, page_visit (tests/browser.py).
 from browser import chromium_browser, page_visit, serve_site  # noqa: E402, F401
+from helpers import glotip_data  # noqa: E402, F401
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,6 +8,7 @@ import pytest
 
 from tipcourse.course import Course
 from tipcourse.publish.build import build
+from tipcourse.sphinx.teacher import TEACHER_BANNER
 
 from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing
 
@@ -52,9 +53,16 @@ def test_no_source_copies_are_published(built: Course) -> None:
         assert list(site.rglob("*.md")) == []
 
 
-def test_edition_title_says_which_edition(built: Course) -> None:
-    assert "student edition" in (built.site_dir("student") / "index.html").read_text()
-    assert "teacher edition" in (built.site_dir("teacher") / "index.html").read_text()
+def test_every_teacher_page_says_teacher_edition(built: Course) -> None:
+    teacher = built.site_dir("teacher")
+    pages = [p for p in teacher.rglob("*.html") if p.relative_to(teacher).parts[0] != "_static"]
+    assert pages
+    for page in pages:
+        html = page.read_text()
+        assert '<aside class="bd-header-announcement" aria-label="Announcement">' in html, page
+        assert TEACHER_BANNER in html, page
+    assert files_containing(built.site_dir("student"), "bd-header-announcement\"") == []
+    assert "Teacher edition" not in (teacher / "searchindex.js").read_text()
 
 
 def test_student_table_of_contents_drops_teacher_pages(tmp_path: Path) -> None:

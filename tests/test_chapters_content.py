@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.data.facts import FACTS_PATH, facts
+from tipcourse.data.facts import facts
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -126,7 +126,7 @@ def test_every_figure_has_a_source(page: Path) -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_fact_id_exists(page: Path) -> None:
-    known = facts(FACTS_PATH)
+    known = facts(ROOT / "book" / "facts.yml")
     unknown = [i for i in FACT_ROLE.findall(read(page)) if i.strip() not in known]
     assert unknown == [], f"{page.name}: unknown fact ids {unknown}"
 
@@ -220,7 +220,7 @@ def test_cross_references_point_at_existing_targets() -> None:
 
 def test_references_page_lists_every_fact_source() -> None:
     references = read(BOOK / "references.md")
-    for fact in facts(FACTS_PATH).values():
+    for fact in facts(ROOT / "book" / "facts.yml").values():
         assert fact.source.url.rstrip("/") in references, (
             f"references page lacks the source of fact '{fact.id}': {fact.source.url}"
         )

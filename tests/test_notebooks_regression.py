@@ -7,11 +7,12 @@ Needs the data: TIPCOURSE_DATA_DIR (the project's CI points it at ../shared/data
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import nbformat
 import pytest
+
+from helpers import needs_data
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 IGNORE = (
@@ -25,8 +26,6 @@ IGNORE = (
     "/cells/*/metadata/execution",
 )
 
-needs_data = pytest.mark.skipif(not os.environ.get("TIPCOURSE_DATA_DIR"),
-                                reason="set TIPCOURSE_DATA_DIR to the folder with the data")
 
 
 def test_five_notebooks_with_goals_and_three_solutions() -> None:

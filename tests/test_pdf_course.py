@@ -13,12 +13,14 @@ import pytest
 from tipcourse.course import Course
 from tipcourse.publish import pdf
 
+from helpers import need
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
 
-if not shutil.which("pdftotext"):
-    pytest.skip("poppler-utils is not installed", allow_module_level=True)
+need(bool(shutil.which("pdftotext")),
+     "poppler-utils (pdftotext, pdffonts, pdftoppm) is not installed", allow_module_level=True)
 
 
 def words(text: str) -> str:

@@ -77,6 +77,11 @@ class Course:
     def pdf_dir(self) -> Path:
         return self.build_dir / "pdf"
 
+    @property
+    def facts_path(self) -> Path:
+        """The headline figures pages cite with the ``fact`` role."""
+        return self.root / "book" / "facts.yml"
+
     # Sources ---------------------------------------------------------------------------
     def config(self) -> dict[str, Any]:
         data = read_yaml(self.config_path, ConfigError)

@@ -9,22 +9,28 @@ from collections.abc import Callable
 import nbformat
 
 from tipcourse.course import Course
-from tipcourse.data.facts import FACTS_PATH, load_facts
+from tipcourse.data.facts import Fact, load_facts
+from tipcourse.data.solutions import is_solution
 from tipcourse.errors import FactError, SourceError
 
 # {fact}`id` in MyST; :fact:`id` in reStructuredText-style roles.
 FACT_ROLE = re.compile(r"\{fact\}`([^`]+)`|:fact:`([^`]+)`")
 
 
+def _course_facts(course: Course) -> dict[str, Fact]:
+    """The course's facts; a course without a facts file has none (and may cite none)."""
+    return load_facts(course.facts_path) if course.facts_path.is_file() else {}
+
+
 def check_facts(course: Course) -> str:
-    facts = load_facts(FACTS_PATH)
+    facts = _course_facts(course)
     secondary = sum(1 for f in facts.values() if f.secondary)
     return f"facts: {len(facts)} sourced ({len(facts) - secondary} verified, {secondary} secondary)"
 
 
 def check_fact_citations(course: Course) -> str:
     """Every {fact}`id` on a page must name a fact in facts.yml."""
-    known = load_facts(FACTS_PATH)
+    known = _course_facts(course)
     cited = 0
     for entry in course.toc_entries():
         path = course.page_path(entry.docname)
@@ -41,7 +47,7 @@ def check_fact_citations(course: Course) -> str:
                 cited += 1
                 if fact_id not in known:
                     raise FactError(path, line, f"unknown fact '{fact_id}'",
-                                    "use an id from src/tipcourse/data/facts.yml or add the fact")
+                                    "use an id from book/facts.yml or add the fact")
     return f"fact citations: {cited} on pages, all known"
 
 
@@ -58,7 +64,7 @@ def check_notebooks(course: Course) -> str:
         if "learning goals" not in text:
             raise SourceError(path, None, "no 'Learning goals' section",
                               "add a markdown heading 'Learning goals' near the top")
-        solutions = [c for c in nb.cells if "solution" in c.get("metadata", {}).get("tags", [])]
+        solutions = [c for c in nb.cells if is_solution(c)]
         if len(solutions) < 3:
             raise SourceError(path, None, f"{len(solutions)} solution cells tagged 'solution'",
                               "every notebook needs 3+ exercises, each with a tagged solution")

@@ -1,10 +1,10 @@
 """Build the course's editions into ``_build/``, atomically.
 
-Each edition is built by Sphinx (driven directly, because Jupyter Book 1 cannot switch the
-edition from ``_config.yml``: jupyter-book issue 1290) into a work folder that persists
-between builds (so a no-change rebuild is quick), then copied, slimmed and checked in a
-fresh folder, and only then swapped into ``_build/site/<edition>``. A failed build leaves the
-previous site untouched.
+Each edition is built by Sphinx (driven directly, so that each edition has its own table
+of contents and configuration) into a work folder that persists between builds (so a
+no-change rebuild is quick), then copied, slimmed and checked in a fresh folder, and only
+then swapped into ``_build/site/<edition>``. A failed build leaves the previous site
+untouched.
 
 Layout under ``_build/``::
 
@@ -49,7 +49,7 @@ class EditionBuild:
     warnings: list[str] = field(default_factory=list)
 
 
-def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[str, Any]:
+def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     """The Sphinx configuration for one edition: _config.yml plus what the edition changes."""
     from jupyter_book.config import get_final_config
 
@@ -79,8 +79,6 @@ def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[s
         show_toc_level=2,
     )
     config["html_theme_options"] = options
-    title = config.get("html_title", "")
-    config["html_title"] = f"{title} ({'teacher' if edition == 'teacher' else 'student'} edition)"
     return config
 
 
@@ -100,7 +98,7 @@ def _run_sphinx(
 
     console.nocolor()
     warning = io.StringIO()
-    config = sphinx_config(course, edition, builder)
+    config = sphinx_config(course, edition)
     try:
         with patch_docutils(str(course.root)), docutils_namespace():
             app = Sphinx(
@@ -186,7 +184,7 @@ def build_edition(
     staging = target.with_name(f".{edition}.new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(html, staging, ignore=shutil.ignore_patterns(".buildinfo", "_sources"))
-    site.finish(staging, edition)
+    site.finish(staging)
     broken = site.broken_links(staging)
     if broken:
         shutil.rmtree(staging, ignore_errors=True)

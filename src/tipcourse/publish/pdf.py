@@ -42,13 +42,7 @@ from typing import Any
 
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
-from tipcourse.publish.browser import (
-    CHROMIUM_ARGS,
-    INSTALL_HINT,
-    ChromiumMissing,
-    find_chromium,
-    in_own_thread,
-)
+from tipcourse.publish.browser import INSTALL_HINT, ChromiumMissing, chromium, in_own_thread
 
 PDF_NAMES = {"teacher": "teacher-guide.pdf", "student": "student-workbook.pdf"}
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -238,21 +232,9 @@ class Printer:
 
 @contextmanager
 def printer() -> Iterator[Printer]:
-    """A Printer on the Chromium find_chromium() picks; ChromiumMissing if there is none."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    executable = find_chromium()
-    with sync_playwright() as p:
-        try:
-            browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        except PlaywrightError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "launch failed"
-            raise ChromiumMissing(f"{executable} did not start ({first})") from None
-        try:
-            yield Printer(browser)
-        finally:
-            browser.close()
+    """A Printer on the package's Chromium; ChromiumMissing if there is none."""
+    with chromium() as browser:
+        yield Printer(browser)
 
 
 def finish_pdf(

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-def finish(site: Path, edition: str) -> None:
+def finish(site: Path) -> None:
     """Post-process a freshly built edition in place (before it is swapped into view)."""
     from tipcourse.publish import slim
 

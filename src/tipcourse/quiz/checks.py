@@ -9,15 +9,6 @@ from tipcourse.course import Course
 from tipcourse.errors import QuizError
 from tipcourse.quiz.loader import bank_paths, find_bank, load_banks
 
-# The banks the course promises (chapters, answer keys and notebooks refer to these ids).
-COURSE_BANKS = (
-    "forms-of-exploitation",
-    "defining-trafficking",
-    "blue-heart",
-    "online-safety",
-    "reading-the-data",
-)
-
 # ```{quiz} id  /  :::{answer-key} id  /  show("id")
 _DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\{(quiz|answer-key|quiz-sheet)\}\s*(\S*)")
 _SHOW = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")

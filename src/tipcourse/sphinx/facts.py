@@ -14,27 +14,29 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
-from tipcourse.data.facts import FACTS_PATH, facts
+from tipcourse.course import Course
+from tipcourse.data.facts import facts
 from tipcourse.errors import FactError
 
 
 class FactRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         fact_id = self.text.strip()
+        path = Course(self.env.srcdir).facts_path
+        # Sphinx re-reads the page when facts.yml changes.
+        self.env.note_dependency(str(path))
         try:
-            table = facts(FACTS_PATH)
+            table = facts(path)
         except FactError as exc:
             msg = self.inliner.reporter.error(exc.one_line(), line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         if fact_id not in table:
             msg = self.inliner.reporter.error(
-                f"unknown fact '{fact_id}' (use an id from src/tipcourse/data/facts.yml)",
+                f"unknown fact '{fact_id}' (use an id from book/facts.yml)",
                 line=self.lineno,
             )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         fact = table[fact_id]
-        # Sphinx rebuilds a page when facts.yml changes.
-        self.env.note_dependency(str(FACTS_PATH))
         box = nodes.inline(classes=["tc-fact", f"tc-fact-{fact.status.lower()}",
                                     f"tc-fact--{fact.id}"])
         box += nodes.strong(fact.value, fact.value)

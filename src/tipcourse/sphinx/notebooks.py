@@ -28,7 +28,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-SOLUTION_TAG = "solution"
+from tipcourse.data.solutions import SOLUTION_TAG
 
 
 def _is_solution(node: nodes.Node) -> bool:

@@ -28,6 +28,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from tipcourse.sphinx.video import video_embed
+
 BUILDER = "singlehtml"
 
 # What each edition's book is called on its title page and in the PDF's title.
@@ -45,10 +47,9 @@ TITLE_ATTR = "tipcourse_print_title"
 
 
 def course_title(app: Sphinx) -> str:
-    """The course's title: Jupyter Book puts _config.yml's title in html_title (the build adds
-    the edition in brackets) and leaves Sphinx's project unset."""
-    title = str(app.config.html_title or app.config.project or "")
-    return re.sub(r"\s*\((student|teacher) edition\)$", "", title)
+    """The course's title: Jupyter Book puts _config.yml's title in html_title and leaves
+    Sphinx's project unset."""
+    return str(app.config.html_title or app.config.project or "")
 
 
 def _is_print(app: Sphinx) -> bool:
@@ -201,9 +202,8 @@ def _with_ancestors(
 
 
 def _wants_qr(app: Sphinx, url: str, ancestors: tuple[nodes.Element, ...]) -> bool:
-    for parent in ancestors:
-        if type(parent).__name__ == "video_embed":
-            return False  # the video directive prints its own address and QR code
+    if any(isinstance(parent, video_embed) for parent in ancestors):
+        return False  # the video directive prints its own address and QR code
     if any(QR_CLASSES & set(parent.get("classes", [])) for parent in ancestors):
         return True
     video = getattr(app.config, "tipcourse_video_url", None)

@@ -8,7 +8,10 @@ the HTML, the search index or any other output. (Source copies are switched off 
 The student edition is the default: a plain ``jupyter-book build .`` of the course's own
 ``_toc.yml`` leaves out the teacher pages here, because that build does not go through
 ``tipcourse build`` (which writes each edition's table of contents itself). Teacher pages
-carry ``<meta name="robots" content="noindex">`` in case a teacher site is reachable.
+carry ``<meta name="robots" content="noindex">`` in case a teacher site is reachable, and
+every page of the teacher site opens with a "Teacher edition" banner (the theme's announcement
+bar, a labelled ``<aside>``), so nobody mistakes it for the students' site. The banner is page
+furniture, not content: it stays out of the search index and the printed books.
 
     ```{teacher}
     :title: Before the lesson
@@ -31,6 +34,10 @@ from sphinx.util.docutils import SphinxDirective
 from tipcourse.course import Course
 
 NOINDEX = '<meta name="robots" content="noindex">'
+TEACHER_BANNER = (
+    "<strong>Teacher edition</strong>: lesson plans, answer keys and solutions. "
+    "Keep this site away from students."
+)
 
 
 def is_teacher_edition(directive: SphinxDirective) -> bool:
@@ -68,13 +75,15 @@ def _student_toc(app: Sphinx, config: Config) -> None:
     config["exclude_patterns"] = [*config["exclude_patterns"], f"{course.teacher_dir_name}/**"]
 
 
-def _noindex(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+def _teacher_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
              doctree: nodes.document | None) -> None:
     if app.config.tipcourse_edition == "teacher":
         context["metatags"] = context.get("metatags", "") + NOINDEX + "\n"
+        if app.builder.name == "html":
+            context["theme_announcement"] = TEACHER_BANNER
 
 
 def setup(app: Sphinx) -> None:
     app.add_directive("teacher", TeacherDirective)
     app.connect("config-inited", _student_toc, priority=800)
-    app.connect("html-page-context", _noindex)
+    app.connect("html-page-context", _teacher_page)
