@@ -225,9 +225,9 @@ def chapter_paths(course: Course) -> list[Path]:
 
 
 def _fact_values(course: Course) -> dict[str, str]:
-    from tipcourse.data.facts import facts
+    from tipcourse.data.facts import course_facts
 
-    return {fact_id: fact.value for fact_id, fact in facts(course.facts_path).items()}
+    return {fact_id: fact.value for fact_id, fact in course_facts(course).items()}
 
 
 def check_reading(course: Course) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 
 from tipcourse.course import Course
-from tipcourse.data.facts import Fact, load_facts
+from tipcourse.data.facts import course_facts
 from tipcourse.data.solutions import is_solution
 from tipcourse.errors import FactError, SourceError
 
@@ -18,20 +18,15 @@ from tipcourse.errors import FactError, SourceError
 FACT_ROLE = re.compile(r"\{fact\}`([^`]+)`|:fact:`([^`]+)`")
 
 
-def _course_facts(course: Course) -> dict[str, Fact]:
-    """The course's facts; a course without a facts file has none (and may cite none)."""
-    return load_facts(course.facts_path) if course.facts_path.is_file() else {}
-
-
 def check_facts(course: Course) -> str:
-    facts = _course_facts(course)
+    facts = course_facts(course)
     secondary = sum(1 for f in facts.values() if f.secondary)
     return f"facts: {len(facts)} sourced ({len(facts) - secondary} verified, {secondary} secondary)"
 
 
 def check_fact_citations(course: Course) -> str:
     """Every {fact}`id` on a page must name a fact in facts.yml."""
-    known = _course_facts(course)
+    known = course_facts(course)
     cited = 0
     for entry in course.toc_entries():
         path = course.page_path(entry.docname)

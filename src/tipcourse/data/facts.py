@@ -104,6 +104,11 @@ def facts(path: Path | str | None = None) -> dict[str, Fact]:
     return _cached(str(path), mtime)
 
 
+def course_facts(course: Course) -> dict[str, Fact]:
+    """The course's facts; a course without a facts file has none (and may cite none)."""
+    return facts(course.facts_path) if course.facts_path.is_file() else {}
+
+
 def get_fact(fact_id: str, path: Path | str | None = None) -> Fact:
     table = facts(path)
     if fact_id not in table:
