@@ -90,3 +90,33 @@ def test_teacher_pages_ask_search_engines_not_to_index_them(built: Course) -> No
     for page in ("index.html", "book/chapter.html", "teacher_guide/index.html"):
         assert noindex in (teacher / page).read_text(), page
     assert files_containing(built.site_dir("student"), noindex) == []
+
+
+def test_editing_a_fact_updates_the_pages_that_cite_it(tmp_path: Path) -> None:
+    course = Course(copy_minibook(tmp_path))
+    course.facts_path.write_text(FACT.format(value="zqxfrst"), encoding="utf-8")
+    chapter = course.root / "book" / "chapter.md"
+    chapter.write_text(chapter.read_text() + "\nSome {fact}`sample-figure` people.\n")
+    build(course, ["student"])
+    page = course.site_dir("student") / "book" / "chapter.html"
+    assert "zqxfrst" in page.read_text()
+    course.facts_path.write_text(FACT.format(value="zqxscnd"), encoding="utf-8")
+    build(course, ["student"])
+    assert "zqxscnd" in page.read_text()
+
+
+FACT = """\
+facts:
+  sample-figure:
+    value: "{value}"
+    number: 1
+    unit: people
+    year: "2022"
+    what: A figure for the test book.
+    source:
+      short: Sample source
+      title: A sample source
+      url: https://example.org/source
+      where: page 1
+    status: V
+"""

@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipcourse.course import Course
+from tipcourse.course import EDITIONS, Course, Edition, teacher_first
 from tipcourse.errors import BuildError
-
-EDITIONS = ("student", "teacher")
 
 # Jupyter Book always loads these; the course uses none of them, and thebe and comments
 # put third-party URLs into every page.
@@ -65,10 +63,10 @@ def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     config["extensions"] = [e for e in config["extensions"] if e not in UNUSED_EXTENSIONS]
     config.pop("comments_config", None)
     config.pop("use_jupyterbook_latex", None)
-    config["tipcourse_edition"] = edition
+    config["tipcourse_edition"] = str(edition)
     config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache")
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
-    if edition == "student":
+    if edition == Edition.STUDENT:
         config["exclude_patterns"].append(f"{course.teacher_dir_name}/**")
     options = dict(config.get("html_theme_options", {}))
     options.pop("analytics", None)
@@ -214,5 +212,4 @@ def build(
 ) -> list[EditionBuild]:
     """Build the given editions (the teacher edition first: it executes every notebook, and
     the student edition then reads them from the shared cache)."""
-    order = sorted(set(editions), key=lambda e: (e != "teacher", e))
-    return [build_edition(course, e, strict=strict, force=force) for e in order]
+    return [build_edition(course, e, strict=strict, force=force) for e in teacher_first(editions)]

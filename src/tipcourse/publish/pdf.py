@@ -40,11 +40,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from tipcourse.course import Course
+from tipcourse.course import Course, Edition, teacher_first
 from tipcourse.errors import BuildError
 from tipcourse.publish.browser import INSTALL_HINT, ChromiumMissing, chromium, in_own_thread
+from tipcourse.sphinx.print import book_name
 
-PDF_NAMES = {"teacher": "teacher-guide.pdf", "student": "student-workbook.pdf"}
+PDF_NAMES = {Edition.TEACHER: "teacher-guide.pdf", Edition.STUDENT: "student-workbook.pdf"}
 PAPERS = {"a4": "A4", "letter": "Letter"}
 # The width of the text on each paper in CSS pixels (96 per inch): the page less print.css's
 # side margins (17 mm each).
@@ -76,8 +77,9 @@ def print_toc(course: Course, edition: str) -> dict[str, Any]:
             elif Path(docname).name == HANDOUTS:
                 # Students get the handouts themselves; the page listing them is for teachers.
                 sections = list(chapter.get("sections") or [])
-                handouts.extend([chapter] if edition == "teacher" or not sections else sections)
-            elif edition == "teacher":
+                handouts.extend([chapter] if edition == Edition.TEACHER or not sections
+                                else sections)
+            elif edition == Edition.TEACHER:
                 kept["guide"].append(chapter)
         for key, target in (("guide", guide), ("content", content)):
             if kept[key]:
@@ -295,16 +297,11 @@ def print_book(course: Course, printer: Printer, edition: str, paper: str = "a4"
     page = build_single_page(course, edition)
     target = course.pdf_dir / PDF_NAMES[edition]
     config = course.config()
-    subject = {"teacher": "Teacher guide", "student": "Student workbook"}[edition]
+    subject = book_name(edition)
     data = printer.print_page(page, paper, str(config.get("author") or ""),
                               f"{config.get('title') or ''}: {subject}".strip(": "))
     write_atomically(data, target)
     return target
-
-
-def _order(editions: Iterable[str]) -> list[str]:
-    # The teacher edition first: it executes every notebook into the shared cache.
-    return sorted(set(editions), key=lambda e: (e != "teacher", e))
 
 
 def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
@@ -318,7 +315,7 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
 
     def print_all() -> None:
         with printer() as chromium:
-            for edition in _order(editions):
+            for edition in teacher_first(editions):
                 start = time.perf_counter()
                 target = print_book(course, chromium, edition, paper)
                 took = time.perf_counter() - start
@@ -347,7 +344,7 @@ def bench(course: Course | None = None, paper: str = "a4") -> dict[str, float]:
 
     def print_all() -> None:
         with printer() as chromium:
-            for edition in _order(PDF_NAMES):
+            for edition in teacher_first(PDF_NAMES):
                 start = time.perf_counter()
                 print_book(course, chromium, edition, paper)
                 times[PDF_NAMES[edition]] = round(time.perf_counter() - start, 2)

@@ -31,7 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from tipcourse.course import Course
+from tipcourse.course import Course, Edition
 
 NOINDEX = '<meta name="robots" content="noindex">'
 TEACHER_BANNER = (
@@ -41,7 +41,7 @@ TEACHER_BANNER = (
 
 
 def is_teacher_edition(directive: SphinxDirective) -> bool:
-    return directive.env.config.tipcourse_edition == "teacher"
+    return directive.env.config.tipcourse_edition == Edition.TEACHER
 
 
 class TeacherDirective(SphinxDirective):
@@ -62,7 +62,7 @@ def _student_toc(app: Sphinx, config: Config) -> None:
     """In the student edition, a build from the course's own ``_toc.yml`` gets the student
     table of contents and excludes the teacher pages. Runs before sphinx-external-toc reads
     the table of contents (priority 900)."""
-    if config.tipcourse_edition == "teacher":
+    if config.tipcourse_edition == Edition.TEACHER:
         return
     course = Course(Path(app.srcdir))
     toc_path = Path(app.srcdir, str(config["external_toc_path"]))
@@ -70,14 +70,14 @@ def _student_toc(app: Sphinx, config: Config) -> None:
         return  # tipcourse's own builds hand Sphinx the edition's table of contents
     own = Path(app.doctreedir) / "tipcourse-student-toc.yml"
     own.parent.mkdir(parents=True, exist_ok=True)
-    course.write_edition_toc("student", own)
+    course.write_edition_toc(Edition.STUDENT, own)
     config["external_toc_path"] = str(own)
     config["exclude_patterns"] = [*config["exclude_patterns"], f"{course.teacher_dir_name}/**"]
 
 
 def _teacher_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
              doctree: nodes.document | None) -> None:
-    if app.config.tipcourse_edition == "teacher":
+    if app.config.tipcourse_edition == Edition.TEACHER:
         context["metatags"] = context.get("metatags", "") + NOINDEX + "\n"
         if app.builder.name == "html":
             context["theme_announcement"] = TEACHER_BANNER
