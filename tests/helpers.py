@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tipcourse.course import Course
+
 FIXTURES = Path(__file__).parent / "fixtures"
 # One word each with no vowels, so the search index (lower-cased, stemmed) holds them whole.
 TEACHER_MARKER = "zqxtchrk"
@@ -36,6 +38,28 @@ def glotip_data() -> None:
 
 # For tests that read the UNODC data file.
 needs_data = pytest.mark.usefixtures("glotip_data")
+
+
+def sphinx_site(course: Course, edition: str) -> Path:
+    """Build one edition of a fixture book in this process with Sphinx's own test app; return
+    the HTML folder. The pages are as the extension makes them, without the site's finishing
+    (slimming, link check, atomic swap) that a test of a directive does not need. Any Sphinx
+    warning fails the test, as in the course build."""
+    from sphinx.testing.util import SphinxTestApp
+
+    from tipcourse.publish.build import sphinx_config
+
+    conf = course.root / "conf.py"  # the test app reads one; the settings are the overrides
+    if not conf.exists():
+        conf.write_text("# Settings: _config.yml through tipcourse's sphinx_config.\n")
+    app = SphinxTestApp("html", srcdir=course.root, builddir=course.build_dir / "sphinx" / edition,
+                        confoverrides=sphinx_config(course, edition))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert not app.warning.getvalue().strip(), app.warning.getvalue()
+    return Path(app.outdir)
 
 
 def copy_minibook(tmp_path: Path) -> Path:

@@ -11,7 +11,7 @@ from tipcourse.publish.build import build
 from tipcourse.sphinx.teacher import TEACHER_BANNER
 
 from browser import site_pages
-from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing
+from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing, sphinx_site
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +97,10 @@ def test_editing_a_fact_updates_the_pages_that_cite_it(tmp_path: Path) -> None:
     course.facts_path.write_text(FACT.format(value="zqxfrst"), encoding="utf-8")
     chapter = course.root / "book" / "chapter.md"
     chapter.write_text(chapter.read_text() + "\nSome {fact}`sample-figure` people.\n")
-    build(course, ["student"])
-    page = course.site_dir("student") / "book" / "chapter.html"
+    page = sphinx_site(course, "student") / "book" / "chapter.html"
     assert "zqxfrst" in page.read_text()
     course.facts_path.write_text(FACT.format(value="zqxscnd"), encoding="utf-8")
-    build(course, ["student"])
+    sphinx_site(course, "student")
     assert "zqxscnd" in page.read_text()
 
 
