@@ -80,7 +80,7 @@ def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     return config
 
 
-def _run_sphinx(
+def run_sphinx(
     course: Course,
     edition: str,
     outdir: Path,
@@ -172,7 +172,7 @@ def build_edition(
     course.check()
     work = course.work_dir(edition)
     html = work / "html"
-    warnings = _run_sphinx(course, edition, html, work / "doctrees", "html", force)
+    warnings = run_sphinx(course, edition, html, work / "doctrees", "html", force)
     problem = first_problem(course, warnings)
     if strict and problem:
         # Sphinx only re-reports a warning when the page is read again: force it next time.

@@ -118,13 +118,13 @@ class PrintedBook(Course):
 
 def build_single_page(course: Course, edition: str, force: bool = False) -> Path:
     """Build one edition as a single HTML page for printing; return the page."""
-    from tipcourse.publish.build import _run_sphinx, first_problem
+    from tipcourse.publish.build import first_problem, run_sphinx
 
     book = PrintedBook(course)
     work = book.work_dir(edition)
     html = work / "html"
     # As strict as the site: a warning here (a link the printed book cannot resolve) stops it.
-    warnings = _run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
+    warnings = run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
     problem = first_problem(course, warnings)
     if problem:
         (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
