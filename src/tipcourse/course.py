@@ -134,6 +134,11 @@ class Course:
     def is_teacher_page(self, docname: str) -> bool:
         return docname.replace("\\", "/").split("/")[0] == self.teacher_dir_name
 
+    def edition_excludes(self, edition: str) -> list[str]:
+        """Folders an edition leaves out whatever its table of contents lists: the student
+        edition leaves out the teaching guide."""
+        return [f"{self.teacher_dir_name}/**"] if edition == Edition.STUDENT else []
+
     def page_path(self, docname: str) -> Path | None:
         stem = self.root / docname
         if stem.suffix in PAGE_SUFFIXES and stem.is_file():

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipcourse.course import EDITIONS, Course, Edition, teacher_first
+from tipcourse.course import EDITIONS, Course, teacher_first
 from tipcourse.errors import BuildError
 
 # Jupyter Book always loads these; the course uses none of them, and thebe and comments
@@ -66,8 +66,7 @@ def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     config["tipcourse_edition"] = str(edition)
     config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache")
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
-    if edition == Edition.STUDENT:
-        config["exclude_patterns"].append(f"{course.teacher_dir_name}/**")
+    config["exclude_patterns"].extend(course.edition_excludes(edition))
     options = dict(config.get("html_theme_options", {}))
     options.pop("analytics", None)
     options.update(

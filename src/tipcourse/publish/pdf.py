@@ -104,10 +104,11 @@ class PrintedBook(Course):
     contents (``only_build_toc_files``) and the student edition's directives."""
 
     def __init__(self, course: Course) -> None:
-        # sphinx_config() excludes "<teacher_dir_name>/**" from the student edition; "_build"
-        # is excluded anyway, so this keeps the handouts while changing nothing else.
-        super().__init__(course.root, teacher_dir_name="_build")
+        super().__init__(course.root, teacher_dir_name=course.teacher_dir_name)
         self.source = course
+
+    def edition_excludes(self, edition: str) -> list[str]:
+        return []  # the book's table of contents decides
 
     def work_dir(self, edition: str) -> Path:
         return self.source.work_dir(edition) / "singlehtml"

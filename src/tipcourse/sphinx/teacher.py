@@ -72,7 +72,8 @@ def _student_toc(app: Sphinx, config: Config) -> None:
     own.parent.mkdir(parents=True, exist_ok=True)
     course.write_edition_toc(Edition.STUDENT, own)
     config["external_toc_path"] = str(own)
-    config["exclude_patterns"] = [*config["exclude_patterns"], f"{course.teacher_dir_name}/**"]
+    config["exclude_patterns"] = [*config["exclude_patterns"],
+                                  *course.edition_excludes(Edition.STUDENT)]
 
 
 def _teacher_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
