@@ -34,5 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourceError as exc:
         print(exc.one_line(), file=sys.stderr)
         return 1
+    except OSError as exc:
+        # A disk that is full or a folder that cannot be written: the system's own words.
+        where = exc.filename or "tipcourse"
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

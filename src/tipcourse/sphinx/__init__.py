@@ -18,8 +18,10 @@ from tipcourse.course import Edition
 # One module per concept; each exposes setup(app).
 PARTS = [
     "tipcourse.sphinx.teacher",
+    "tipcourse.sphinx.offline",
     "tipcourse.sphinx.theme",
     "tipcourse.sphinx.facts",
+    "tipcourse.sphinx.school",
     "tipcourse.sphinx.notebooks",
     "tipcourse.sphinx.lesson",
     "tipcourse.sphinx.video",

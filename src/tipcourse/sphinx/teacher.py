@@ -18,6 +18,9 @@ furniture, not content: it stays out of the search index and the printed books.
 
     Text only teachers see.
     ```
+
+A block that is never closed (or is closed by the fence of a block inside it) is a warning at
+its line (``tipcourse.pages.check_fences``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tipcourse.course import Course, Edition
@@ -38,6 +42,8 @@ TEACHER_BANNER = (
     "<strong>Teacher edition</strong>: lesson plans, answer keys and solutions. "
     "Keep this site away from students."
 )
+
+logger = logging.getLogger(__name__)
 
 
 def is_teacher_edition(directive: SphinxDirective) -> bool:
@@ -84,7 +90,28 @@ def _teacher_page(app: Sphinx, pagename: str, templatename: str, context: dict[s
             context["theme_announcement"] = TEACHER_BANNER
 
 
+def _check_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
+    """An unclosed or misnested block is a warning at its line, also in a plain
+    ``jupyter-book build`` (``tipcourse build`` and ``check`` refuse the page before Sphinx
+    reads it): MyST would read an unclosed ``teacher`` block to the end of the page, and the
+    student edition would silently lose the rest of it."""
+    from tipcourse.errors import SourceError
+    from tipcourse.pages import check_fences
+
+    path = str(app.env.doc2path(docname))
+    if not path.endswith(".md"):
+        return
+    try:
+        check_fences(source[0], path)
+    except SourceError as exc:
+        where = nodes.Element()
+        where.source, where.line = path, exc.line
+        logger.warning(f"{exc.message} ({exc.hint})", location=where, type="tipcourse",
+                       subtype="blocks")
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("teacher", TeacherDirective)
+    app.connect("source-read", _check_blocks)
     app.connect("config-inited", _student_toc, priority=800)
     app.connect("html-page-context", _teacher_page)
