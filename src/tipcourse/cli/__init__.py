@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tipcourse.cli import build, check, data, export, pdf, serve
+from tipcourse.cli import build, check, data, export, pdf, serve, slides
 from tipcourse.errors import SourceError
 
-COMMANDS = (build, check, serve, pdf, export, data)
+COMMANDS = (build, check, serve, pdf, export, data, slides)
 
 
 def parser() -> argparse.ArgumentParser:

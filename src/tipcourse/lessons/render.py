@@ -107,9 +107,10 @@ def render_lesson(
     parse_inline: ParseInline,
     quiz_title: Callable[[str], str],
     quiz_doc: Callable[[str], str | None],
+    slides_link: nodes.Node | None = None,
 ) -> list[nodes.Node]:
-    """The body of a lesson page: summary, objectives, materials, timed steps,
-    differentiation and assessment."""
+    """The body of a lesson page: summary (with the link to the lesson's slides, where
+    there are slides), objectives, materials, timed steps, differentiation and assessment."""
     prefix = lesson.id
     out: list[nodes.Node] = []
 
@@ -119,6 +120,9 @@ def render_lesson(
     summary += _para(nodes.strong("Essential question: ", "Essential question: "),
                      *parse_inline(lesson.essential_question))
     out.append(summary)
+    if slides_link is not None:
+        out.append(_para(nodes.strong("Slides: ", "Slides: "), slides_link,
+                         classes=["lesson-slides"]))
 
     note = nodes.admonition(classes=["lesson-content-note", "attention"])
     note += nodes.title("Content note", "Content note")

@@ -143,8 +143,8 @@ def remove_stale_pages(outdir: Path, docnames: set[str]) -> None:
     keep = docnames | {"search", "genindex", "py-modindex"}
     for page in outdir.rglob("*.html"):
         relative = page.relative_to(outdir)
-        if relative.parts[0].startswith("_"):
-            continue  # _static, _images, _downloads: assets, not pages
+        if relative.parts[0].startswith("_") or relative.parts[0] == "slides":
+            continue  # _static, _images, _downloads: assets; slides: the lesson decks
         if relative.with_suffix("").as_posix() not in keep:
             page.unlink()
 

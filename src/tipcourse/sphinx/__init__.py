@@ -27,6 +27,7 @@ PARTS = [
     "tipcourse.sphinx.video",
     "tipcourse.sphinx.quiz",
     "tipcourse.sphinx.print",
+    "tipcourse.slides.sphinx",
 ]
 
 

@@ -98,8 +98,12 @@ class LessonDirective(_LessonDirectiveBase):
         except LessonError as exc:
             return self.report(exc)
         # Sections of the page itself (so they appear in "On this page"), not one box.
+        from tipcourse.slides.sphinx import slides_link
+
+        link = slides_link(self.env, self.env.docname, lesson.id,
+                           "open the slides to project")
         return render_lesson(lesson, self.parse_block, self.parse_inline,
-                             self.quiz_title, self.quiz_doc)
+                             self.quiz_title, self.quiz_doc, link)
 
 
 class LessonScheduleDirective(_LessonDirectiveBase):
