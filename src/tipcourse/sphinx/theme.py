@@ -78,7 +78,9 @@ def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
 
 
 # What no page's output depends on: the command line and the delivery side.
-NOT_READ_BY_PAGES = {"cli", "publish", "__pycache__"}
+# The delivery side, and the package's links to the course's own content (quiz banks,
+# facts), which pages track as dependencies.
+NOT_READ_BY_PAGES = {"cli", "publish", "__pycache__", "banks", "facts.yml"}
 
 
 def extension_digest() -> str:
