@@ -18,6 +18,7 @@ from tipcourse import __version__
 PARTS = [
     "tipcourse.sphinx.teacher",
     "tipcourse.sphinx.theme",
+    "tipcourse.sphinx.figures",
     "tipcourse.sphinx.facts",
     "tipcourse.sphinx.notebooks",
     "tipcourse.sphinx.lesson",
