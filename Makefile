@@ -39,7 +39,7 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >/dev/null; fi
 
 bench: setup browser
-	$(BIN)/python -m tipcourse.bench
+	$(BIN)/python -m tipcourse.publish.bench
 
 lint: setup
 	$(BIN)/ruff check src tests

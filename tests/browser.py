@@ -9,7 +9,7 @@ Fixtures (made available to every test by ``tests/conftest.py``):
 - ``chromium_browser`` (session): one Chromium for the whole run (Debian's ``/usr/bin/chromium``
   when present, else Playwright's own download).
 - ``serve_site`` (session): ``serve_site(path) -> base_url`` serves a folder on 127.0.0.1 with
-  ``tipcourse.serve.make_server`` in a thread, until the end of the run.
+  ``tipcourse.publish.serve.make_server`` in a thread, until the end of the run.
 - ``page_visit`` (function): ``page_visit(url) -> Visit``; a Visit unpacks as
   ``requests, external_requests, console_errors``.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.browser import CHROMIUM_ARGS, find_chromium, is_local, served
+from tipcourse.publish.browser import CHROMIUM_ARGS, find_chromium, is_local, served
 
 
 def launch_chromium(playwright):
@@ -143,8 +143,8 @@ def build_theme_book(folder: Path) -> dict[str, Path]:
     overlay in fixtures/themebook (a logo, a page with every kind of content and a page
     under it, so the sidebar has a section to open and close); return the
     site folder of each edition."""
-    from tipcourse.build import build
     from tipcourse.course import Course
+    from tipcourse.publish.build import build
 
     root = folder / "book"
     shutil.copytree(FIXTURES / "minibook", root, ignore=shutil.ignore_patterns("_build"))

@@ -17,8 +17,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def course_sites() -> dict[str, Path]:
-    from tipcourse.build import build
     from tipcourse.course import Course
+    from tipcourse.publish.build import build
 
     course = Course(REPO)
     build(course, strict=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.build import build
 from tipcourse.course import Course
+from tipcourse.publish.build import build
 
 from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing
 
@@ -72,3 +72,11 @@ def test_a_page_removed_from_the_contents_leaves_the_site(tmp_path: Path) -> Non
     toc.write_text(toc.read_text().replace("  - file: teacher_guide/index\n", ""))
     build(course, ["teacher"])
     assert not (course.site_dir("teacher") / "teacher_guide" / "index.html").exists()
+
+
+def test_teacher_pages_ask_search_engines_not_to_index_them(built: Course) -> None:
+    noindex = '<meta name="robots" content="noindex">'
+    teacher = built.site_dir("teacher")
+    for page in ("index.html", "book/chapter.html", "teacher_guide/index.html"):
+        assert noindex in (teacher / page).read_text(), page
+    assert files_containing(built.site_dir("student"), noindex) == []

@@ -1,10 +1,10 @@
 """The student chapters and the title page, read as source: structure, figures, links.
 
-Every chapter needs a content note, learning goals, key points and a quiz (chapter 3: a
-"Check yourself" section with model answers). Every percentage or large number in the prose must
-come through the ``fact`` role or sit inside a citation, so no figure reaches students without a
-source. Links to the teaching guide may only appear inside teacher-only blocks, or the student
-edition would have broken links.
+Every chapter needs a content note, learning goals, key points and a quiz (chapter 3: "Questions
+to discuss", whose model answers are for teachers only). Every percentage or large number in the
+prose must come through the ``fact`` role or sit inside a citation, so no figure reaches students
+without a source. Links to the teaching guide may only appear inside teacher-only blocks, or the
+student edition would have broken links.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tipcourse.data.facts import FACTS_PATH, facts
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 
-# Chapter file -> quiz bank id (None: the chapter ends with "Check yourself" instead).
+# Chapter file -> quiz bank id (None: the chapter ends with "Questions to discuss" instead).
 CHAPTERS: dict[str, str | None] = {
     "01-what-is-trafficking.md": "defining-trafficking",
     "02-forms-of-exploitation.md": "forms-of-exploitation",
@@ -146,9 +146,9 @@ def test_chapter_has_learning_goals_and_key_points(name: str) -> None:
     assert len(bullets(section(text, "Key points"))) >= 3
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings[0] == "Learning goals"
-    # Key points close the chapter: only the quiz or "Check yourself" may follow.
+    # Key points close the chapter: only the quiz or the questions to discuss may follow.
     after = headings[headings.index("Key points") + 1:]
-    assert after == (["Quiz"] if CHAPTERS[name] else ["Check yourself"])
+    assert after == (["Quiz"] if CHAPTERS[name] else ["Questions to discuss"])
 
 
 @pytest.mark.parametrize("name", [n for n, bank in CHAPTERS.items() if bank])
@@ -167,14 +167,18 @@ def test_quiz_bank_for_chapter_exists(name: str) -> None:
     assert bank.questions
 
 
-def test_chapter_3_check_yourself_has_model_answers() -> None:
+def test_chapter_3_model_answers_are_for_teachers_only() -> None:
     text = read(BOOK / "03-organized-crime.md")
-    body = section(text, "Check yourself")
-    questions = re.findall(r"^\d+\. (.+)$", body, re.M)
-    answers = re.findall(r"^\s*```\{dropdown\} Model answer\s*$", body, re.M)
-    assert 3 <= len(questions) <= 4
-    assert len(answers) == len(questions)
-    assert "{quiz}" not in text
+    body = section(text, "Questions to discuss")
+    lines = body.splitlines()
+    teacher = [(s, e) for name, s, e in blocks(body) if name == "teacher"]
+    assert len(teacher) == 1, "one teacher block holds the model answers"
+    start, end = teacher[0]
+    asked = [ln for ln in lines[:start - 1] if re.match(r"^\d+\. ", ln)]
+    answered = [ln for ln in lines[start:end - 1] if re.match(r"^\d+\. ", ln)]
+    assert 3 <= len(asked) <= 4
+    assert len(answered) == len(asked)
+    assert "{dropdown}" not in text and "{quiz}" not in text
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

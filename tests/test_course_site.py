@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.site import broken_links
+from tipcourse.publish.site import broken_links
 
 from browser import open_page
 

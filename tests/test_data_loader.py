@@ -89,7 +89,7 @@ def test_data_dir_load_and_warm_cache(tmp_path: Path, monkeypatch: pytest.Monkey
                                       isolated: Path) -> None:
     data_dir(tmp_path, "glotip_small.xlsx", monkeypatch)
     first = glotip.load_glotip()
-    cached = list(isolated.glob("glotip-*.parquet"))
+    cached = list(isolated.glob("glotip-*.pkl"))
     assert len(cached) == 1
     second = glotip.load_glotip()
     assert second.equals(first)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.build import build_edition
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
+from tipcourse.publish.build import build_edition
 
 from helpers import copy_minibook
 

@@ -13,12 +13,12 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from tipcourse import charts
-from tipcourse.build import build
 from tipcourse.course import Course
 from tipcourse.data import glotip
 from tipcourse.data.solutions import strip_file
 from tipcourse.errors import BuildError
-from tipcourse.site import broken_links, page_links
+from tipcourse.publish.build import build
+from tipcourse.publish.site import broken_links, page_links
 
 from helpers import copy_minibook, files_containing
 

@@ -1,6 +1,6 @@
-"""The printed books (tipcourse.pdf) on a fixture course: what each holds and leaves out, and
-how the pages look (contents with page numbers, running page numbers, fonts, outline, title,
-no blank pages, no page holding only a heading or a single line)."""
+"""The printed books (tipcourse.publish.pdf) on a fixture course: what each holds and leaves
+out, and how the pages look (contents with page numbers, running page numbers, fonts, outline,
+title, no blank pages, no page holding only a heading or a single line)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse import pdf
 from tipcourse.course import Course
+from tipcourse.publish import pdf
 
 from helpers import FIXTURES, STUDENT_MARKER, TEACHER_MARKER
 

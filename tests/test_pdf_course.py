@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse import pdf
 from tipcourse.course import Course
+from tipcourse.publish import pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

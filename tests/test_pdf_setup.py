@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse import cli, pdf
+from tipcourse import cli
 from tipcourse.course import Course
+from tipcourse.publish import pdf
 
 from helpers import FIXTURES, copy_minibook
 

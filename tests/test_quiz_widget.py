@@ -67,20 +67,38 @@ def test_checking_without_an_answer_asks_for_one() -> None:
     assert quiz.checked == 0
 
 
-def test_widget_text_is_escaped(tmp_path: Path) -> None:
+@pytest.fixture
+def shown(monkeypatch) -> list:  # noqa: ANN001
+    """What ``show()`` hands to Jupyter's display, in order."""
+    calls: list = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs: calls.extend(objs))
+    return calls
+
+
+def test_widget_text_is_escaped(tmp_path: Path, shown: list) -> None:
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "quizzes" / "x.yaml").write_text(
         "id: x\ntitle: X\nquestions:\n  - id: q\n    type: true-false\n"
         "    prompt: '<img src=x onerror=alert(1)>'\n    answer: true\n    explanation: E\n"
         "    source: s\nsources:\n  s: {title: S}\n"
     )
-    quiz = show("x", root=tmp_path, display=False)
-    prompt = quiz.questions[0].box.children[0].value
+    show("x", root=tmp_path)
+    prompt = shown[0].children[1].children[0].value
     assert "&lt;img src=x onerror=alert(1)&gt;" in prompt and "<img" not in prompt
 
 
-def test_show_finds_the_course_from_a_notebook_folder(monkeypatch) -> None:  # noqa: ANN001
+def test_show_finds_the_course_from_a_notebook_folder(monkeypatch, shown: list) -> None:  # noqa: ANN001
     monkeypatch.delenv("TIPCOURSE_ROOT", raising=False)
     monkeypatch.chdir(ROOT / "notebooks")
-    quiz = show("reading-the-data", display=False)
-    assert quiz.bank.id == "reading-the-data"
+    assert show("reading-the-data") is None  # Jupyter would show a returned widget again
+    assert len(shown) == 1 and isinstance(shown[0], w.VBox)
+
+
+def test_show_works_outside_the_course_folder(tmp_path: Path, monkeypatch, shown: list) -> None:  # noqa: ANN001
+    """A downloaded notebook or Colab: the banks shipped inside the package are used."""
+    monkeypatch.delenv("TIPCOURSE_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    show("online-safety")
+    assert len(shown) == 1
+    title = shown[0].children[0].value
+    assert BANKS["online-safety"].title in title.replace("&#x27;", "'")

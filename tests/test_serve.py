@@ -9,8 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tipcourse.build import build
 from tipcourse.course import Course
+from tipcourse.publish.build import build
 
 from helpers import copy_minibook
 
@@ -65,7 +65,7 @@ def test_serve_sends_text_compressed_like_a_static_host(tmp_path: Path) -> None:
     import gzip
     import threading
 
-    from tipcourse.serve import make_server
+    from tipcourse.publish.serve import make_server
 
     (tmp_path / "index.html").write_text("<!doctype html><title>x</title>" + "words " * 2000)
     (tmp_path / "mark.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))

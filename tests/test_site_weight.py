@@ -3,7 +3,8 @@ what the trims could break still works: navigation, the sidebar toggles, search,
 the keyboard focus ring, the icons.
 
 A default Jupyter Book 1 landing page loads about 2.4 MB; most of it is fontawesome.js,
-Bootstrap's whole stylesheet and the icon font (see tipcourse.slim and tipcourse.sphinx.theme).
+Bootstrap's whole stylesheet and the icon font (see
+tipcourse.publish.slim and tipcourse.sphinx.theme).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import expect
 
-from tipcourse import slim
-from tipcourse.site import broken_links
+from tipcourse.publish import slim
+from tipcourse.publish.site import broken_links
 
 from browser import build_theme_book, open_page
 
@@ -126,8 +127,8 @@ def test_a_change_to_the_extension_rewrites_every_page(
     sites, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Sphinx alone would keep pages (and static files) from before a change to the theme code.
-    from tipcourse.build import build_edition
     from tipcourse.course import Course
+    from tipcourse.publish.build import build_edition
     from tipcourse.sphinx import theme
 
     course = Course(sites["student"].parent.parent.parent)

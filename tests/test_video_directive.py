@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.build import build_edition
 from tipcourse.course import Course
+from tipcourse.publish.build import build_edition
 from tipcourse.sphinx.video import DEFAULT_VIDEO_URL, youtube_embed
 
 from helpers import copy_minibook

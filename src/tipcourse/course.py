@@ -1,77 +1,24 @@
 """The course on disk: where its configuration, table of contents and pages are, and the
 checks that every source can be read before anything is built.
 
-``_config.yml`` and ``_toc.yml`` are read with ruamel.yaml so that a problem can be reported
-with its line number.
+``_config.yml`` and ``_toc.yml`` are read with line numbers (``tipcourse.yamlio``) so that a
+problem can be reported at its line.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from tipcourse.errors import ConfigError, SourceError
+from tipcourse.errors import ConfigError
+from tipcourse.yamlio import line_of, plain, read_yaml
 
 PAGE_SUFFIXES = (".md", ".ipynb")
-
-
-def parse_yaml(
-    text: str,
-    path: str | Path,
-    error: type[SourceError] = ConfigError,
-    hint: str = "fix the syntax",
-) -> Any:
-    """Parse YAML text keeping line numbers (ruamel's round-trip types), or raise ``error``.
-
-    ruamel raises more than its own errors on odd input (an empty ``!!int`` scalar gives an
-    IndexError), so every failure of the parser becomes the one domain error.
-    """
-    try:
-        return YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = f"invalid YAML: {exc.problem or exc.context}"
-        raise error(path, line, message, hint) from None
-    except YAMLError as exc:  # reader errors (control characters) carry no mark
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise error(path, None, f"invalid YAML: {first}", hint) from None
-    except (ValueError, TypeError, IndexError, KeyError, RecursionError) as exc:
-        raise error(path, None, f"invalid YAML: a value cannot be read ({exc})", hint) from None
-
-
-def read_yaml(path: Path, error: type[SourceError] = ConfigError) -> Any:
-    """Load a YAML file with line numbers, or raise ``error``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        hint = "create it or run from the course folder"
-        raise error(path, None, "file not found", hint) from None
-    except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text ({exc.reason})"
-        raise error(path, None, message, "save the file as UTF-8") from None
-    return parse_yaml(text, path, error)
-
-
-def line_of(node: Any, key: Any = None) -> int | None:
-    """1-based line of a ruamel mapping key or list item, or of the node itself."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return None
-    try:
-        if key is None:
-            return lc.line + 1
-        if isinstance(key, int):
-            return lc.item(key)[0] + 1
-        return lc.key(key)[0] + 1
-    except (KeyError, IndexError, TypeError):
-        return lc.line + 1
 
 
 @dataclass(frozen=True)
@@ -132,13 +79,13 @@ class Course:
 
     # Sources ---------------------------------------------------------------------------
     def config(self) -> dict[str, Any]:
-        data = read_yaml(self.config_path)
+        data = read_yaml(self.config_path, ConfigError)
         if not isinstance(data, dict):
             raise ConfigError(self.config_path, 1, "expected a mapping of settings")
         return data
 
     def toc(self) -> dict[str, Any]:
-        data = read_yaml(self.toc_path)
+        data = read_yaml(self.toc_path, ConfigError)
         if not isinstance(data, dict) or "root" not in data:
             raise ConfigError(self.toc_path, 1, "expected a mapping with a 'root' page")
         return data
@@ -228,24 +175,6 @@ class Course:
                 )
             seen[entry.docname] = entry.line
 
-
-
-def plain(node: Any) -> Any:
-    """ruamel's round-trip containers and scalars as plain Python values (pydantic and other
-    YAML writers then see ordinary dict, list, str, int, float)."""
-    if isinstance(node, Mapping):
-        return {str(k): plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return node
 
 
 def io_dump(yaml: YAML, data: Any) -> str:

@@ -53,6 +53,15 @@ class FactError(SourceError):
 class DataError(SourceError):
     """The UNODC data file is missing, has another layout, or fails its checksum."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback when a notebook cannot load the data:
+        one sentence a student can act on, then the technical line."""
+        return [
+            "The data could not be loaded. Check the internet connection and run this cell "
+            "again, or ask your teacher for the data folder.",
+            f"(Details: {self.one_line()})",
+        ]
+
 
 def _shown(path: str) -> str:
     """The path relative to the working folder when it lies inside it (shorter, clickable)."""

@@ -11,32 +11,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from tipcourse.course import line_of, plain, read_yaml
 from tipcourse.errors import FactError
+from tipcourse.sources import Source
+from tipcourse.yamlio import line_of, read_yaml, validate
 
 FACTS_PATH = Path(__file__).with_name("facts.yml")
 
 # V: read on a UNODC or UN page. S: secondary sources only (needs a caveat).
 # C (sources conflict) and U (unverified) may not be quoted as facts.
 ALLOWED_STATUS = ("V", "S")
-
-
-class Source(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    short: str = Field(min_length=3)
-    title: str = Field(min_length=3)
-    url: str
-    where: str = Field(min_length=1)
-
-    @field_validator("url")
-    @classmethod
-    def _http(cls, value: str) -> str:
-        if not value.startswith(("https://", "http://")):
-            raise ValueError("must be a web address starting with https://")
-        return value
 
 
 class Fact(BaseModel):
@@ -53,6 +38,14 @@ class Fact(BaseModel):
     caveat: str | None = None
     note: str | None = None
     line: int | None = None
+
+    @field_validator("source")
+    @classmethod
+    def _cited_in_full(cls, source: Source) -> Source:
+        missing = [key for key in ("short", "url", "where") if not getattr(source, key)]
+        if missing:
+            raise ValueError(f"the source needs {' and '.join(missing)}")
+        return source
 
     @property
     def secondary(self) -> bool:
@@ -83,15 +76,8 @@ def load_facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
         if not raw.get("source"):
             raise FactError(path, line, f"fact '{fact_id}' has no source",
                             "add source: title, url, where")
-        try:
-            fact = Fact(id=str(fact_id), line=line, **plain(raw))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = ".".join(str(x) for x in err["loc"])
-            first = err["loc"][0] if err["loc"] else None
-            where = line_of(raw, first) if isinstance(first, str) and first in raw else line
-            raise FactError(path, where, f"fact '{fact_id}': {loc}: {err['msg']}",
-                            "see the comment at the top of facts.yml") from None
+        fact = validate(Fact, raw, path, FactError, "see the comment at the top of facts.yml",
+                        extra={"id": str(fact_id), "line": line}, what=f"fact '{fact_id}'")
         if fact.secondary and not (fact.caveat and fact.caveat.strip()):
             raise FactError(path, line, f"fact '{fact_id}' has status S but no caveat",
                             "say why the figure is only secondary")

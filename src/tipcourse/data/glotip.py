@@ -10,8 +10,10 @@ The export is checked against the sha256 of the release the course was written f
 release is refused with a message saying how to accept it (``TIPCOURSE_DATA_SHA256`` or
 ``tipcourse data fetch --accept SHA256``), because the notebooks' figures would change.
 
-Reading the spreadsheet takes seconds, so the tidy table is cached as Parquet in the user
-cache folder, keyed by the file's checksum: a warm load reads only that.
+Reading the spreadsheet takes seconds, so the tidy table is cached in the user cache folder,
+keyed by the file's checksum: a warm load reads only that. The cache is a pandas pickle, not
+Parquet: Parquet would need pyarrow (about 170 MB), most of a student's install; the file is
+the package's own output in the user's own folder, and one that cannot be read is rebuilt.
 
 Every problem with the input (missing file, other layout, checksum, no network) is raised as
 one :class:`~tipcourse.errors.DataError` line.
@@ -35,7 +37,7 @@ FILENAME = "data_glotip.xlsx"
 SHA256 = "24c34b95dfefb520445ef0f8d039727cad6febf0ab36807d5fc0aeee128c413e"
 RELEASE = "14/04/2025"
 # Bump when the tidy table changes shape, so old caches are not reused.
-TIDY_VERSION = 1
+TIDY_VERSION = 2
 
 # Source header -> tidy column name. The export's header is on row 3 (after a banner).
 COLUMNS = {
@@ -136,6 +138,9 @@ def fetch(url: str | None = None, progress: bool = True) -> Path:
     target = folder / FILENAME
     if target.is_file() and file_sha256(target) == expected:
         return target
+    # pooch logs "Downloading data from …" itself; the progress bar already says so, and a
+    # failed download is reported below in one line.
+    pooch.get_logger().setLevel("WARNING")
     try:
         got = pooch.retrieve(url, known_hash=None, fname=FILENAME, path=folder,
                              progressbar=progress and _has_tqdm())
@@ -245,7 +250,7 @@ def _tidy(body: pd.DataFrame, path: Path, excel_rows: Any) -> pd.DataFrame:
 
 
 def _cache_path(sha256: str) -> Path:
-    return cache_dir() / f"glotip-{sha256[:16]}-v{TIDY_VERSION}.parquet"
+    return cache_dir() / f"glotip-{sha256[:16]}-v{TIDY_VERSION}.pkl"
 
 
 def load_glotip(path: Path | str | None = None, *, use_cache: bool = True) -> pd.DataFrame:
@@ -260,7 +265,7 @@ def load_glotip(path: Path | str | None = None, *, use_cache: bool = True) -> pd
     cached = _cache_path(sha)
     if use_cache and cached.is_file():
         try:
-            return pd.read_parquet(cached)
+            return pd.read_pickle(cached)
         except Exception:  # a damaged cache is rebuilt, not reported
             cached.unlink(missing_ok=True)
     table = read_export(source)
@@ -268,7 +273,7 @@ def load_glotip(path: Path | str | None = None, *, use_cache: bool = True) -> pd
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(".tmp")
-            table.to_parquet(tmp, index=False)
+            table.to_pickle(tmp)
             tmp.replace(cached)
         except OSError:
             pass  # a read-only cache only costs speed

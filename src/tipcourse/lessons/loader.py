@@ -8,15 +8,13 @@ every objective is assessed) and everything it refers to must exist in the cours
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from tipcourse.course import Course, line_of, plain, read_yaml
+from tipcourse.course import Course
 from tipcourse.errors import LessonError
 from tipcourse.lessons.model import Lesson, Materials
+from tipcourse.yamlio import line_of, read_yaml, validate
 
 LESSONS_DIR = "teacher_guide/lessons"
 
@@ -61,67 +59,6 @@ def _rel(course: Course, path: Path) -> str:
 
 
 
-def _locate(data: Any, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the deepest part of ``loc`` that exists in the YAML."""
-    node, line = data, line_of(data)
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            line = line_of(node, part) or line
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            line = line_of(node, part) or line
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The pydantic model that the mapping at ``loc`` is validated against."""
-    model: Any = Lesson
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        annotation = field.annotation
-        inner = getattr(annotation, "__args__", None)
-        model = inner[0] if inner else annotation
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _schema_error(path: str, data: Any, exc: ValidationError) -> LessonError:
-    # An unknown key is usually a misspelt one, which also makes a key "missing": name the
-    # misspelling first.
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    err = errors[0]
-    loc = tuple(err["loc"])
-    line = _locate(data, loc)
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
-        fields = list(model.model_fields) if model else []
-        where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-        close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        hint += f"allowed keys: {', '.join(fields)}" if fields else "remove it"
-        return LessonError(path, line, f"unknown key '{loc[-1]}'{where}", hint)
-    if kind == "missing":
-        where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-        return LessonError(path, line, f"'{loc[-1]}' is missing{where}", f"add {loc[-1]}:")
-    message = str(err["msg"]).replace("Input should be", "should be")
-    return LessonError(path, line, f"{_dotted(loc)}: {message}",
-                       "see teacher_guide/lessons/README.md")
-
-
 def load_lesson(course: Course, lesson_id: str) -> Lesson:
     """Read, validate and cross-check one lesson; raise LessonError at path:line."""
     file = lessons_dir(course) / f"{lesson_id}.yaml"
@@ -134,10 +71,7 @@ def load_lesson(course: Course, lesson_id: str) -> Lesson:
         raise LessonError(path, 1, "the lesson plan is empty", "add title, minutes, steps, ...")
     if not isinstance(data, dict):
         raise LessonError(path, 1, "expected a mapping of keys (title:, minutes:, ...)")
-    try:
-        lesson = Lesson.model_validate(plain(data))
-    except ValidationError as exc:
-        raise _schema_error(path, data, exc) from None
+    lesson = validate(Lesson, data, path, LessonError, "see teacher_guide/lessons/README.md")
     lesson._id = lesson_id
     lesson._source = path
     _check_consistency(path, data, lesson)

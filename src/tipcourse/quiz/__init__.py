@@ -10,29 +10,40 @@ In a notebook::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tipcourse.errors import QuizError
 from tipcourse.quiz.loader import find_bank, load_bank, load_banks
 from tipcourse.quiz.model import Bank, Question
 
-if TYPE_CHECKING:
-    from tipcourse.quiz.widget import QuizWidget
-
 __all__ = ["Bank", "Question", "QuizError", "find_bank", "load_bank", "load_banks", "show"]
 
 
-def show(bank_id: str, root: str | Path | None = None, display: bool = True) -> QuizWidget:
-    """Show the quiz ``bank_id`` as widgets in a notebook and return it.
+def show(bank_id: str, root: str | Path | None = None) -> None:
+    """Show the quiz ``bank_id`` as widgets in a notebook.
 
-    ``root`` is the course folder; by default the one holding the current folder (a notebook
-    in ``notebooks/`` finds the course above it)."""
-    from tipcourse.course import find_root
+    The bank comes from the course folder holding the current folder (``quizzes/``, the
+    one source) or, outside a course folder (a downloaded notebook, Colab), from the copy
+    of the banks shipped inside the package. Returns nothing, so Jupyter shows it once."""
+    from IPython.display import display
+
     from tipcourse.quiz.widget import QuizWidget
 
-    quiz = QuizWidget(find_bank(Path(root) if root else find_root(), bank_id))
-    if display:
-        from IPython.display import display as ipy_display
+    display(QuizWidget(_find(bank_id, root)).widget)
 
-        ipy_display(quiz.widget)
-    return quiz
+
+def _find(bank_id: str, root: str | Path | None) -> Bank:
+    from tipcourse.course import find_root
+    from tipcourse.errors import ConfigError
+
+    if root is None:
+        try:
+            root = find_root()
+        except ConfigError:
+            return load_bank(shipped_banks() / f"{bank_id}.yaml")
+    return find_bank(Path(root), bank_id)
+
+
+def shipped_banks() -> Path:
+    """The banks inside the installed package (``tipcourse/quiz/banks``, a link to
+    ``quizzes/`` in the source tree, so the YAML there stays the one source)."""
+    return Path(__file__).parent / "banks"

@@ -14,11 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from tipcourse.course import line_of, parse_yaml, plain
 from tipcourse.errors import QuizError
 from tipcourse.quiz.model import QUESTION_TYPES, Bank
+from tipcourse.yamlio import line_of, parse_yaml, validate
 
 BANK_KEYS = ("id", "title", "intro", "sources", "questions")
 SOURCE_KEYS = ("title", "url", "where")
@@ -257,30 +255,12 @@ def _is_number(value: Any) -> bool:
 
 
 
-def _line_at(data: Any, loc: Sequence[Any]) -> int | None:
-    """The line of the deepest node a pydantic error path reaches in the ruamel tree."""
-    node, line = data, line_of(data)
-    for part in loc:
-        try:
-            child = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-        line = line_of(node, part) or line
-        node = child
-    return line
-
-
 def parse_bank(text: str, path: Path) -> Bank:
     """Validate a bank's YAML text (``path`` names it in errors and gives its expected id)."""
     data = parse_yaml(text, path, QuizError, "fix the syntax: check indentation and quotes")
     _Checker(path).bank(data)
-    try:
-        bank = Bank.model_validate({**plain(data), "path": str(path)})
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"])
-        raise QuizError(path, _line_at(data, error["loc"]), f"{where}: {error['msg']}",
-                        "see quizzes/SCHEMA.md") from None
+    bank = validate(Bank, data, path, QuizError, "see quizzes/SCHEMA.md",
+                    extra={"path": str(path)})
     questions = [
         q.model_copy(update={"line": line_of(data["questions"], i)})
         for i, q in enumerate(bank.questions)

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from tipcourse.sources import Source
+
 QuestionType = Literal["single", "multiple", "true-false", "matching", "numeric"]
 QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true-false", "matching", "numeric")
 
@@ -23,20 +25,6 @@ Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Source(_Base):
-    """Where a figure or statement comes from; shown with the explanation."""
-
-    title: Text
-    url: Text | None = None
-    where: Text | None = None
-
-    def citation(self) -> str:
-        text = self.title
-        if self.where:
-            text += f", {self.where}"
-        return text
 
 
 class Option(_Base):

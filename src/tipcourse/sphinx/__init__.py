@@ -29,7 +29,8 @@ PARTS = [
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("tipcourse_edition", "teacher", "env", [str])
+    # The safe default: a build that names no edition must not publish the answer keys.
+    app.add_config_value("tipcourse_edition", "student", "env", [str])
     for name in PARTS:
         importlib.import_module(name).setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

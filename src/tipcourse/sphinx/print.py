@@ -1,13 +1,13 @@
 """The printed editions: what the single-page build (``singlehtml``) adds for the PDFs.
 
-``tipcourse.pdf`` builds each edition with Sphinx's ``singlehtml`` builder and prints the page
-with Chromium. Only for that builder, this part
+``tipcourse.publish.pdf`` builds each edition with Sphinx's ``singlehtml`` builder and prints
+the page with Chromium. Only for that builder, this part
 
 - adds ``print.css`` (page size and margins, running "Page N of M", chapters on new pages,
   no split figures or tables, links printed as text, the site's navigation hidden);
 - turns the root page's heading into a title page (course title, which book this is, author);
 - adds a table of contents of every document, grouped by the parts of ``_toc.yml``, whose page
-  numbers ``tipcourse.pdf`` fills in after a first print (``span.tc-toc-page``, keyed by the
+  numbers ``tipcourse.publish.pdf`` fills in after a first print (``span.tc-toc-page``, keyed by the
   id of the section each entry links to);
 - puts a QR code (segno) after key links: the video address and links inside blocks with the
   class ``video`` or ``print-qr``, so a phone can open them from paper.
@@ -239,11 +239,9 @@ _QUIZ_HEADING = re.compile(r'<h(?P<n>[2-6]) [^>]*class="tc-quiz-title"[^>]*>.*?<
 def _quizzes_on_paper(app: Sphinx, doctree: nodes.document) -> None:
     """Swap each interactive quiz for its printable sheet (tipcourse.quiz.print): paper has no
     buttons, and the sheet gives room to write the answers."""
-    try:
-        from tipcourse.quiz.loader import find_bank
-        from tipcourse.quiz.print import render_sheet
-    except ImportError:
-        return
+    from tipcourse.quiz.loader import find_bank
+    from tipcourse.quiz.print import render_sheet
+
     for raw, depth in list(_with_depth(doctree, nodes.raw)):
         text = raw.astext()
         match = _QUIZ.search(text)

@@ -1,8 +1,14 @@
-"""The ``teacher`` directive: material for the teacher edition only.
+"""The teacher edition's material: the ``teacher`` directive, the teacher pages, and no search
+engine indexing of teacher pages.
 
 In the student edition the directive produces no node at all, so its content never reaches
 the HTML, the search index or any other output. (Source copies are switched off by the build:
 ``html_copy_source = False``.)
+
+The student edition is the default: a plain ``jupyter-book build .`` of the course's own
+``_toc.yml`` leaves out the teacher pages here, because that build does not go through
+``tipcourse build`` (which writes each edition's table of contents itself). Teacher pages
+carry ``<meta name="robots" content="noindex">`` in case a teacher site is reachable.
 
     ```{teacher}
     :title: Before the lesson
@@ -13,10 +19,18 @@ the HTML, the search index or any other output. (Source copies are switched off 
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
+
+from tipcourse.course import Course
+
+NOINDEX = '<meta name="robots" content="noindex">'
 
 
 def is_teacher_edition(directive: SphinxDirective) -> bool:
@@ -37,5 +51,30 @@ class TeacherDirective(SphinxDirective):
         return [box]
 
 
+def _student_toc(app: Sphinx, config: Config) -> None:
+    """In the student edition, a build from the course's own ``_toc.yml`` gets the student
+    table of contents and excludes the teacher pages. Runs before sphinx-external-toc reads
+    the table of contents (priority 900)."""
+    if config.tipcourse_edition == "teacher":
+        return
+    course = Course(Path(app.srcdir))
+    toc_path = Path(app.srcdir, str(config["external_toc_path"]))
+    if toc_path.resolve() != course.toc_path.resolve():
+        return  # tipcourse's own builds hand Sphinx the edition's table of contents
+    own = Path(app.doctreedir) / "tipcourse-student-toc.yml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    course.write_edition_toc("student", own)
+    config["external_toc_path"] = str(own)
+    config["exclude_patterns"] = [*config["exclude_patterns"], f"{course.teacher_dir_name}/**"]
+
+
+def _noindex(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+             doctree: nodes.document | None) -> None:
+    if app.config.tipcourse_edition == "teacher":
+        context["metatags"] = context.get("metatags", "") + NOINDEX + "\n"
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("teacher", TeacherDirective)
+    app.connect("config-inited", _student_toc, priority=800)
+    app.connect("html-page-context", _noindex)

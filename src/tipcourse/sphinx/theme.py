@@ -13,7 +13,8 @@ The templates override three pieces of sphinx-book-theme / pydata-sphinx-theme:
 ``sections/header.html`` (no hidden sidebar toggles, which broke the visible ones) and
 ``sections/sidebar-primary.html`` (the sidebar as a landmark, for axe's ``region`` rule);
 ``name_toc_toggles`` names the sidebar's expand/collapse controls (axe's ``summary-name``).
-What is left to trim after the build (unused CSS, icon font glyphs) is in ``tipcourse.slim``.
+What is left to trim after the build (unused CSS, icon font glyphs) is in
+``tipcourse.publish.slim``.
 """
 
 from __future__ import annotations

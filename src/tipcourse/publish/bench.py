@@ -5,7 +5,7 @@
   nothing is reused), then a no-change rebuild;
 - first-visit transfer of each edition's landing page in Chromium (uncompressed bytes,
   requests);
-- data load time, cold and warm, and PDF times, where those parts exist;
+- data load time, cold and warm, and PDF times;
 - Lighthouse (npm ``lighthouse``, pinned in package.json; mobile preset, the system Chromium)
   on the student landing page, a chapter and a notebook, served compressed by
   ``tipcourse serve``'s server as a static host would: the four category scores beside the
@@ -27,9 +27,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tipcourse.browser import in_own_thread
-from tipcourse.build import EDITIONS, build
 from tipcourse.course import Course
+from tipcourse.data import bench_load
+from tipcourse.publish.browser import in_own_thread
+from tipcourse.publish.build import EDITIONS, build
+from tipcourse.publish.pdf import bench as bench_pdf
 
 COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "node_modules", "__pycache__",
                                      ".pytest_cache", ".ruff_cache", ".hypothesis")
@@ -53,7 +55,7 @@ def bench_build(course: Course) -> dict[str, float]:
 
 
 def bench_landing_pages(course: Course) -> dict[str, dict[str, Any]]:
-    from tipcourse.browser import chromium, served, visit
+    from tipcourse.publish.browser import chromium, served, visit
 
     figures: dict[str, dict[str, Any]] = {}
     with chromium() as browser:
@@ -115,7 +117,7 @@ def run_lighthouse(command: list[str], url: str, chrome: str) -> dict[str, Any]:
 
 
 def bench_lighthouse(course: Course) -> dict[str, dict[str, Any]]:
-    from tipcourse.browser import find_chromium, served
+    from tipcourse.publish.browser import find_chromium, served
 
     command = lighthouse_command(course)
     if command is None:
@@ -164,20 +166,18 @@ def main(argv: list[str] | None = None) -> int:
               f"(target < 600 KB)")
     results["lighthouse"] = bench_lighthouse(course)
     print_lighthouse(results["lighthouse"])
-    try:
-        from tipcourse.data import bench_load
-    except ImportError:
-        pass
-    else:
-        results["data_load"] = bench_load()
-        print(f"data load: {results['data_load']}")
-    try:
-        from tipcourse.pdf import bench as bench_pdf
-    except ImportError:
-        pass
-    else:
-        results["pdf"] = bench_pdf(course)
-        print(f"PDFs: {results['pdf']}")
+    results["data_load"] = bench_load()
+    print(f"data load: {results['data_load']}")
+    results["pdf"] = bench_pdf(course)
+    print(f"PDFs: {results['pdf']}")
+    from tipcourse.publish import student_install
+
+    with tempfile.TemporaryDirectory(prefix="tipcourse-student-") as tmp:
+        results["student_install"] = student_install.bench(course.root, Path(tmp) / "env")
+    size = results["student_install"]
+    print(f"student install (pip install tipcourse): {size['site_packages_mb']} MB of "
+          f"site-packages; {size['without_jupyter_mb']} MB without Jupyter's own "
+          "(target < 250 MB)")
     out = course.build_dir / "bench.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -91,7 +91,7 @@ def chromium() -> Iterator[Any]:
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port) for the duration; yield its base URL."""
-    from tipcourse.serve import make_server
+    from tipcourse.publish.serve import make_server
 
     server = make_server(site, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import Any
 
-from tipcourse import cli
+
+def add_parser(sub: Any) -> None:
+    help_text = "UNODC data: fetch it, show where it comes from, make student copies of notebooks"
+    p = sub.add_parser("data", help=help_text, description=help_text)
+    add_arguments(p)
+    p.set_defaults(func=handle)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -49,10 +55,3 @@ def handle(args: argparse.Namespace) -> int:
         for nb in files:
             print(f"{nb}: removed {strip_file(nb)} solution cell(s)")
     return 0
-
-
-cli.EXTRA_COMMANDS["data"] = (
-    "UNODC data: fetch it, show where it comes from, make student copies of notebooks",
-    add_arguments,
-    handle,
-)

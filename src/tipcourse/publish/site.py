@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 def finish(site: Path, edition: str) -> None:
     """Post-process a freshly built edition in place (before it is swapped into view)."""
-    from tipcourse import slim
+    from tipcourse.publish import slim
 
     slim.slim_site(site)
 

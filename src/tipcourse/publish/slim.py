@@ -1,9 +1,9 @@
-"""Slimming a built site, so that a first visit stays light (issue 2: under 600 KB).
+"""Slimming a built site, so that a first visit stays light (under 600 KB).
 
-Runs once per build on the copied site (``tipcourse.site.finish``), after Sphinx and before the
-site is checked and swapped into view. The templates (``tipcourse.sphinx.theme``) already keep
-fontawesome.js and the search index off ordinary pages; what is left here needs the whole
-built site to decide:
+Runs once per build on the copied site (``tipcourse.publish.site.finish``), after Sphinx and
+before the site is checked and swapped into view. The templates (``tipcourse.sphinx.theme``)
+already keep fontawesome.js and the search index off ordinary pages; what is left here needs
+the whole built site to decide:
 
 - PurgeCSS (npm, installed by ``make setup``) removes the CSS rules that no page or script of
   the site uses, from the themes' and extensions' stylesheets (not the course's own). The

@@ -40,15 +40,15 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from tipcourse.browser import (
+from tipcourse.course import Course
+from tipcourse.errors import BuildError
+from tipcourse.publish.browser import (
     CHROMIUM_ARGS,
     INSTALL_HINT,
     ChromiumMissing,
     find_chromium,
     in_own_thread,
 )
-from tipcourse.course import Course
-from tipcourse.errors import BuildError
 
 PDF_NAMES = {"teacher": "teacher-guide.pdf", "student": "student-workbook.pdf"}
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -122,7 +122,7 @@ class PrintedBook(Course):
 
 def build_single_page(course: Course, edition: str, force: bool = False) -> Path:
     """Build one edition as a single HTML page for printing; return the page."""
-    from tipcourse.build import _run_sphinx, first_problem
+    from tipcourse.publish.build import _run_sphinx, first_problem
 
     book = PrintedBook(course)
     work = book.work_dir(edition)

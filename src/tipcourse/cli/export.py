@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
-from tipcourse import cli
 from tipcourse.course import Course
 from tipcourse.errors import QuizError
+
+
+def add_parser(sub: Any) -> None:
+    help_text = ("export the quiz banks for an LMS: Moodle XML, GIFT (Moodle) "
+                 "or QTI 1.2 (Canvas)")
+    p = sub.add_parser("export", help=help_text, description=help_text)
+    add_arguments(p)
+    p.set_defaults(func=handle)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,10 +47,3 @@ def handle(args: argparse.Namespace) -> int:
             path = export_bank(bank, fmt, out)
             print(f"{fmt}: {len(bank.questions)} questions -> {path}")
     return 0
-
-
-cli.EXTRA_COMMANDS["export"] = (
-    "export the quiz banks for an LMS: Moodle XML, GIFT (Moodle) or QTI 1.2 (Canvas)",
-    add_arguments,
-    handle,
-)

@@ -9,7 +9,7 @@ previous site untouched.
 Layout under ``_build/``::
 
     site/student/  site/teacher/     what users open (static files)
-    pdf/                             printable guides (tipcourse.pdf)
+    pdf/                             printable guides (tipcourse.publish.pdf)
     .work/<edition>/{html,doctrees}  Sphinx's incremental state
     .jupyter_cache/                  executed notebooks, shared by both editions
 """
@@ -168,7 +168,7 @@ def build_edition(
 ) -> EditionBuild:
     """Build one edition into ``_build/site/<edition>``; raise BuildError and keep the old
     site if Sphinx reports anything (with ``strict``) or the built site has a broken link."""
-    from tipcourse import site
+    from tipcourse.publish import site
 
     if edition not in EDITIONS:
         raise BuildError("--edition", None, f"unknown edition {edition!r}",

@@ -1,0 +1,5 @@
+import sys
+
+from tipcourse.cli import main
+
+sys.exit(main())

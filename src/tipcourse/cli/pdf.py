@@ -1,0 +1,27 @@
+"""``tipcourse pdf``: the teacher guide and student workbook, printed with Chromium."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tipcourse.cli.editions import editions
+from tipcourse.course import Course
+from tipcourse.publish.build import EDITIONS
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "pdf",
+        help="print the teacher guide and student workbook PDFs into _build/pdf/",
+        description="Print the PDF guides with Chromium from the single-page build.",
+    )
+    p.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.set_defaults(func=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from tipcourse.publish import pdf
+
+    return pdf.main(Course.here(), editions(args.edition), paper=args.paper)
