@@ -17,33 +17,37 @@ def df():  # type: ignore[no-untyped-def]
     return glotip.read_export(FIX / "glotip_small.xlsx")
 
 
-def test_naive_totals_count_whoever_reported(df) -> None:  # type: ignore[no-untyped-def]
+def test_naive_totals_add_real_numbers_only(df) -> None:  # type: ignore[no-untyped-def]
     naive = t.naive_totals(df)
     assert naive.loc[2022, "total"] == 16390 + 40 + 7
-    assert naive.loc[2022, "countries"] == 3 and naive.loc[2021, "countries"] == 2
+    # Betaland's 2021 total is "<5": unknown, so it is neither summed nor counted.
+    assert naive.loc[2022, "countries"] == 3 and naive.loc[2021, "countries"] == 1
+    assert naive.loc[2021, "total"] == 1234 and naive.loc[2021, "suppressed"] == 1
 
 
-def test_panel_keeps_only_countries_reporting_every_year(df) -> None:  # type: ignore[no-untyped-def]
+def test_a_suppressed_cell_keeps_a_country_out_of_the_panel(df) -> None:  # type: ignore[no-untyped-def]
     panel = t.panel_totals(df, [2021, 2022])
-    # Gammaland only reported 2022, so it is left out; Betaland's "<5" counts as reported.
-    assert panel["countries"].iloc[0] == 2
-    assert panel.loc[2022, "total"] == 16390 + 40
-    assert panel.loc[2021, "suppressed"] == 1
+    assert t.panel(t.select(df), [2021, 2022]) == ["Alphaland"]
+    assert panel["countries"].iloc[0] == 1
+    assert panel.loc[2022, "total"] == 16390
+    assert t.suppressed_share(t.select(df, years=[2021])) == 50.0
 
 
-def test_shares_by_form_and_by_sex_age(df) -> None:  # type: ignore[no-untyped-def]
+def test_shares_over_too_few_people_are_withheld(df) -> None:  # type: ignore[no-untyped-def]
     forms = t.shares_by_form(df, [2022])
-    assert forms.loc[2022, "forced labour"] == 60.0
+    assert forms.loc[2022, "victims"] == 1000 and forms.loc[2022, "countries"] == 1
+    assert forms[["forced labour", "sexual exploitation"]].isna().all().all()
     groups = t.shares_by_sex_age(df, 2022)
-    assert groups["share_pct"].to_dict() == {"women": 50.0, "men": 30.0, "girls": 15.0,
-                                             "boys": 5.0}
-    assert groups.attrs["countries"] == 1
+    assert groups.attrs["too_few"] and groups["share_pct"].isna().all()
+    assert groups["victims"].to_dict() == {"women": 50, "men": 30, "girls": 15, "boys": 5}
+    assert t.too_few(14, 6) and t.too_few(5000, 2) and not t.too_few(100, 3)
 
 
 def test_convictions_next_to_victims_on_same_countries(df) -> None:  # type: ignore[no-untyped-def]
     j = t.convictions_vs_victims(df, [2021, 2022])
-    assert j["countries"].iloc[0] == 2
-    assert j.loc[2022, "convicted"] == 15 and j.loc[2022, "victims"] == 16430
+    # Betaland's "<5" convictions in 2022 and victims in 2021 leave it out.
+    assert j["countries"].iloc[0] == 1
+    assert j.loc[2022, "convicted"] == 15 and j.loc[2022, "victims"] == 16390
 
 
 @pytest.mark.parametrize(("label", "country", "group"), [

@@ -100,9 +100,9 @@ def _finish(fig: Figure, ax: Any, title: str, source: str, notes: Sequence[str])
                  color="#333333")
 
 
-def _fmt(value: float, unit: str) -> str:
+def _fmt(value: float, unit: str, missing: str = "no data") -> str:
     if pd.isna(value):
-        return "no data"
+        return missing
     if unit == "%":
         return f"{value:.1f}%"
     return f"{value:,.0f}"
@@ -152,9 +152,11 @@ def bar_chart(
     unit: str = "",
     source: str = SOURCE,
     notes: Sequence[str] = (),
+    missing: str = "no data",
 ) -> Chart:
     """Horizontal bars: one bar per row; several columns become grouped bars with
-    different colours and hatching. Values are written at the end of each bar."""
+    different colours and hatching. Values are written at the end of each bar; an empty
+    value gets no bar and the ``missing`` label (e.g. "too few to compare")."""
     import matplotlib
 
     frame = table.to_frame() if isinstance(table, pd.Series) else table
@@ -162,14 +164,19 @@ def bar_chart(
     rows = list(frame.index)[::-1]  # first row at the top
     n = len(frame.columns)
     height = 0.8 / n
+    empty = frame.isna().all(axis=1).to_dict()
     with matplotlib.rc_context(STYLE):
         for i, column in enumerate(frame.columns):
             values = [frame.loc[r, column] for r in rows]
+            drawn = [0 if pd.isna(v) else v for v in values]
             positions = [k + (n - 1 - i) * height - 0.4 + height / 2 for k in range(len(rows))]
-            bars = ax.barh(positions, values, height=height * 0.95,
+            bars = ax.barh(positions, drawn, height=height * 0.95,
                            color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
                            edgecolor="white", label=str(column))
-            ax.bar_label(bars, labels=[_fmt(v, unit) for v in values], padding=4, fontsize=12)
+            # A row with no values at all is labelled once, on its first bar.
+            labels = ["" if i and empty[r] else _fmt(v, unit, missing)
+                      for r, v in zip(rows, values, strict=True)]
+            ax.bar_label(bars, labels=labels, padding=4, fontsize=12)
         ax.set_yticks(range(len(rows)), [str(r) for r in rows])
         ax.set_xlabel(xlabel)
         ax.margins(x=0.15)
@@ -178,8 +185,12 @@ def bar_chart(
     _finish(fig, ax, title, source, notes)
     parts = []
     for row in frame.index:
+        if n > 1 and empty[row]:
+            parts.append(f"{row}: {missing}")
+            continue
         values = ", ".join(
-            (f"{c} " if n > 1 else "") + _fmt(frame.loc[row, c], unit) for c in frame.columns)
+            (f"{c} " if n > 1 else "") + _fmt(frame.loc[row, c], unit, missing)
+            for c in frame.columns)
         parts.append(f"{row}: {values}")
     alt = f"Bar chart. {title}. {xlabel}: " + "; ".join(parts) + "."
     return Chart(fig, title, alt, frame, source, list(notes))

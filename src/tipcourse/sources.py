@@ -22,6 +22,9 @@ class Source(BaseModel):
     short: Text | None = None
     url: Text | None = None
     where: Text | None = None
+    # The label of the source's entry on the references page (book/references.md), where
+    # the ``fact`` role's notes link.
+    ref: Text | None = None
 
     @field_validator("url")
     @classmethod

@@ -41,7 +41,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.data_command == "info":
         source = os.environ.get("TIPCOURSE_DATA_DIR") or glotip.URL
         print(f"source: {source}")
-        print(f"expected release: {glotip.RELEASE} (sha256 {glotip.accepted_sha256()})")
+        print(f"expected file: exported on {glotip.RELEASE} (sha256 {glotip.accepted_sha256()})")
         print(f"cache: {glotip.cache_dir()}")
         table = glotip.load_glotip()
         print(f"rows: {len(table):,}; countries: {table.country.nunique()}; "

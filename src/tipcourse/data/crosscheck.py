@@ -15,7 +15,7 @@ import pandas as pd
 from tipcourse.data import tables as t
 from tipcourse.data.facts import get_fact
 
-YEARS = [2019, 2020, 2021, 2022]
+YEARS = t.YEARS
 
 
 @dataclass(frozen=True)
@@ -26,65 +26,56 @@ class Pair:
     unit: str
     tolerance: float
     why_different: str
+    # The panel size behind our figure (None: not a panel comparison).
+    countries: Callable[[pd.DataFrame], int] | None = None
 
 
-def _forced_labour_change(df: pd.DataFrame) -> float:
-    rows = t.select(df, t.VICTIMS, dimension="by form of exploitation", years=[2019, 2022])
-    rows = rows[rows["category"] == "Forced labour"]
-    panel = t.reporting_countries(rows, [2019, 2022])
-    sums = rows[rows["country"].isin(panel)].groupby("year")["value"].sum()
-    return round(100 * (sums[2022] / sums[2019] - 1), 1)
-
-
-def _child_share(df: pd.DataFrame) -> float:
-    s = t.shares_by_sex_age(df, 2022)["share_pct"]
-    return round(float(s["girls"] + s["boys"]), 1)
-
-
-def _female_share(df: pd.DataFrame) -> float:
-    s = t.shares_by_sex_age(df, 2022)["share_pct"]
-    return round(float(s["women"] + s["girls"]), 1)
-
-
-def _convictions_change(df: pd.DataFrame) -> float:
-    rows = t.select(df, t.CONVICTED, years=[2019, 2022])
-    panel = t.reporting_countries(rows, [2019, 2022])
-    sums = rows[rows["country"].isin(panel)].groupby("year")["value"].sum()
-    return round(100 * (sums[2022] / sums[2019] - 1), 1)
+def _naive_2022(df: pd.DataFrame) -> float:
+    return float(t.naive_totals(df).loc[2022, "total"])
 
 
 SAME_COUNTRIES = (
-    "our figure uses only the countries that reported in both years, while the report "
-    "draws on its own, larger set of countries (and the 2019 and 2022 lists are not the same)"
+    "different countries: ours counts only the countries with a real number in every year "
+    "from 2019 to 2022, while the report draws on its own, larger set of countries and its "
+    "own estimates; and detection is not prevalence: both count victims who were found, "
+    "not all victims"
 )
 
 PAIRS: list[Pair] = [
-    Pair("victims-2022", "sum of the 2022 country totals in the export",
-         lambda df: float(t.naive_totals(df).loc[2022, "total"]), "victims", 0.0,
-         "the report gives its own count for 2022, while this sum simply adds up the totals "
-         "of the countries that sent one for 2022; the export was also published later "
-         "(April 2025), so some country figures may have been updated"),
-    Pair("increase-2022-vs-2019", "change 2019 to 2022, same countries in every year",
-         lambda df: float(t.panel_totals(df, YEARS).loc[2022, "change_pct"]), "%", 2.0,
-         SAME_COUNTRIES),
+    Pair("victims-2022", "sum of the 2022 country totals with a real number in the export",
+         _naive_2022, "victims", 0.0,
+         "different countries and a different count: the report gives its own figure for "
+         "2022, while this sum simply adds up the countries that sent a real number for 2022; "
+         "the export is a later file (exported in April 2025), so some country figures may "
+         "have been updated",
+         lambda df: int(t.naive_totals(df).loc[2022, "countries"])),
+    Pair("increase-2022-vs-2019", "change in detected victims, 2019 to 2022",
+         lambda df: t.victims_change(df).change_pct, "%", 2.0, SAME_COUNTRIES,
+         lambda df: t.victims_change(df).countries),
     Pair("forced-labour-increase-2022-vs-2019",
-         "change in victims detected for forced labour, 2019 to 2022, same countries",
-         _forced_labour_change, "%", 3.0, SAME_COUNTRIES),
+         "change in victims detected for forced labour, 2019 to 2022",
+         lambda df: t.form_change(df).change_pct, "%", 3.0, SAME_COUNTRIES,
+         lambda df: t.form_change(df).countries),
     Pair("children-share-2022", "girls and boys as a share of detected victims, 2022",
-         _child_share, "%", 2.0,
-         "our share counts only the countries that split their 2022 total into women, men, "
-         "girls and boys; countries that report a total without that split are left out, "
-         "and a few countries with many adult victims weigh heavily"),
+         lambda df: t.children_share(df), "%", 2.0,
+         "different countries: our share counts only the countries that split their 2022 "
+         "total into women, men, girls and boys; countries that report a total without that "
+         "split are left out, and a few countries with many adult victims weigh heavily",
+         lambda df: int(t.shares_by_sex_age(df, 2022).attrs["countries"])),
     Pair("female-share-2022", "women and girls as a share of detected victims, 2022",
-         _female_share, "%", 2.0,
-         "our share counts only the countries that split their 2022 total into women, men, "
-         "girls and boys; the report uses its own set of countries and methods"),
+         lambda df: t.female_share(df), "%", 2.0,
+         "different countries: our share counts only the countries that split their 2022 "
+         "total into women, men, girls and boys; the report uses its own set of countries and "
+         "methods",
+         lambda df: int(t.shares_by_sex_age(df, 2022).attrs["countries"])),
     Pair("convictions-increase-since-2019",
-         "change in persons convicted, 2019 to 2022, same countries",
-         _convictions_change, "%", 3.0,
-         "the report's figure covers its own set of countries and may count up to 2023, a "
-         "year the export does not contain; ours uses only countries reporting convictions "
-         "in both 2019 and 2022"),
+         "change in persons convicted, 2019 to 2022",
+         lambda df: t.convictions_change(df).change_pct, "%", 3.0,
+         "different countries and different years: UNODC says only \"since 2019\" and may "
+         "count up to 2023, a year the export does not have, over its own set of countries; "
+         "ours covers the few countries with a real number of convictions in every year from "
+         "2019 to 2022 (in many countries the count is printed as <5, so it is unknown)",
+         lambda df: t.convictions_change(df).countries),
 ]
 BY_ID = {p.fact_id: p for p in PAIRS}
 
@@ -98,16 +89,20 @@ def compare(fact_id: str, df: pd.DataFrame) -> dict[str, object]:
 
 
 def text(fact_id: str, df: pd.DataFrame) -> str:
-    """One Markdown paragraph: the report's figure with its source, ours, and why they differ."""
+    """One Markdown paragraph: the report's figure with its source, ours with its panel
+    size, and why they differ."""
     result = compare(fact_id, df)
     fact, pair, ours = result["fact"], result["pair"], result["ours"]
     assert isinstance(ours, float)
-    shown = f"{ours:,.1f}%" if pair.unit == "%" else f"{ours:,.0f}"
+    shown = f"{ours:+,.1f}%" if pair.unit == "%" and "change" in pair.label else (
+        f"{ours:,.1f}%" if pair.unit == "%" else f"{ours:,.0f}")
     what = fact.what[0].lower() + fact.what[1:].rstrip(".")
-    kind = "secondary source" if fact.secondary else "source"
-    head = (f"**The report:** {fact.value} ({what}; "
-            f"{kind}: [{fact.source.short}]({fact.source.url}), {fact.source.where}).  \n"
-            f"**Our calculation:** {shown} ({pair.label}).  \n")
+    where = f"in the {pair.countries(df)} countries that reported every year" if (
+        pair.countries and "change" in pair.label) else (
+        f"in the {pair.countries(df)} countries with a real number" if pair.countries else "")
+    head = (f"**The report's figure:** {fact.value} ({what}; source: "
+            f"[{fact.source.short}]({fact.source.url}), {fact.source.where}).  \n"
+            f"**Our calculation:** {shown} {where} ({pair.label}).  \n")
     if result["agree"]:
         return head + "**They agree** within the rounding of the two figures."
     return head + f"**Why they differ:** {pair.why_different}."

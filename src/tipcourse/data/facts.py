@@ -35,7 +35,8 @@ class Fact(BaseModel):
     what: str = Field(min_length=10)
     source: Source
     status: Literal["V", "S"]
-    caveat: str | None = None
+    caveat: str | None = None  # how the figure was read: teacher edition and references only
+    limits: str | None = None  # what every reader must know about the figure
     note: str | None = None
     line: int | None = None
 

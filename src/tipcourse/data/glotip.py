@@ -33,7 +33,8 @@ from tipcourse.errors import DataError
 
 URL = "https://dataunodc.un.org/sites/dataunodc.un.org/files/data_glotip.xlsx"
 FILENAME = "data_glotip.xlsx"
-# The 14/04/2025 release (2003–2022), see the course's data provenance notes.
+# The file exported from the portal on 14/04/2025 (data for 2003–2022); the date is the
+# export date printed in the file, not a confirmed release date.
 SHA256 = "24c34b95dfefb520445ef0f8d039727cad6febf0ab36807d5fc0aeee128c413e"
 RELEASE = "14/04/2025"
 # Bump when the tidy table changes shape, so old caches are not reused.

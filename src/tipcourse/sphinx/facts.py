@@ -2,20 +2,28 @@
 
     Over {fact}`victims-2020-2023` victims were detected in 2020–2023.
 
-renders the value in bold followed by a visible citation linking to the source; a figure
-from secondary sources also shows its caveat. An unknown id is a build error (warnings are
-errors in the course build). Plain docutils nodes, so the PDF and search index get the
-citation too.
+renders the value in bold followed by a small superscript note number in brackets. The
+number links to a numbered note in a "Sources" section at the end of the page; the note
+names the source (linked to its entry on the references page, or to the source itself
+where the course has no references page) and what a reader must know about the figure
+(``limits``). How a figure was read (``caveat``, ``note``) is added to the note in the
+teacher edition only, so a student's sentence never carries provenance text. An unknown id
+is a build error (warnings are errors in the course build). Plain docutils nodes, so the
+PDF and the search index get the notes too.
 """
 
 from __future__ import annotations
+
+import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
-from tipcourse.data.facts import FACTS_PATH, facts
+from tipcourse.data.facts import FACTS_PATH, Fact, facts
 from tipcourse.errors import FactError
+
+NOTES_TITLE = "Sources of the figures on this page"
 
 
 class FactRole(SphinxRole):
@@ -36,21 +44,83 @@ class FactRole(SphinxRole):
         # Sphinx rebuilds a page when facts.yml changes.
         self.env.note_dependency(str(FACTS_PATH))
         box = nodes.inline(classes=["tc-fact", f"tc-fact-{fact.status.lower()}",
-                                    f"tc-fact--{fact.id}"])
+                                    f"tc-fact--{fact.id}"], tc_fact=fact.id)
         box += nodes.strong(fact.value, fact.value)
-        cite = nodes.inline(classes=["tc-fact-source"])
-        label = "secondary source: " if fact.secondary else "source: "
-        cite += nodes.Text(f" ({label}")
-        link = nodes.reference(fact.source.short, fact.source.short, refuri=fact.source.url,
-                               reftitle=fact.source.title)
-        cite += link
-        cite += nodes.Text(f", {fact.source.where}")
-        if fact.secondary and fact.caveat:
-            cite += nodes.Text(f". {fact.caveat.rstrip('.')}.")
-        cite += nodes.Text(")")
-        box += cite
         return [box], []
+
+
+def _slug(docname: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", docname.lower()).strip("-")
+
+
+def _note(fact: Fact, teacher: bool) -> list[nodes.Node]:
+    """The parts of one numbered note (the source link is resolved after reading)."""
+    parts: list[nodes.Node] = []
+    link = nodes.reference(fact.source.short, fact.source.short, refuri=fact.source.url,
+                           classes=["tc-fact-ref"], tc_ref=fact.source.ref or "")
+    parts += [link, nodes.Text(f", {fact.source.where}.")]
+    if fact.secondary:
+        parts.append(nodes.Text(" A secondary source: see the references page."))
+    if fact.limits:
+        parts.append(nodes.Text(f" {fact.limits.rstrip('.')}."))
+    if teacher:
+        for extra in (fact.caveat, fact.note):
+            if extra:
+                label = nodes.emphasis("For the teacher: ", "For the teacher: ")
+                parts += [nodes.Text(" "), label, nodes.Text(f"{extra.rstrip('.')}.")]
+    return parts
+
+
+def number_facts(app: Sphinx, doctree: nodes.document) -> None:
+    """Give every figure on the page a superscript note number and list the notes at the end."""
+    uses = list(doctree.findall(lambda n: isinstance(n, nodes.inline) and n.get("tc_fact")))
+    if not uses:
+        return
+    table = facts(FACTS_PATH)
+    teacher = app.config.tipcourse_edition == "teacher"
+    prefix = f"tc-note-{_slug(app.env.docname)}"
+    notes = nodes.enumerated_list(classes=["tc-fact-notes"], enumtype="arabic")
+    for number, use in enumerate(uses, start=1):
+        fact = table[use["tc_fact"]]
+        marker = nodes.superscript(classes=["tc-fact-source"])
+        ref = nodes.reference("", "", refid=f"{prefix}-{number}", reftitle=fact.source.short,
+                              classes=["tc-fact-marker"])
+        # Brackets keep the note number apart from the figure when the text is read aloud,
+        # copied or printed ("156[1]", never "1561").
+        ref += nodes.Text(f"[{number}]")
+        marker += ref
+        marker["ids"].append(f"{prefix}-use-{number}")
+        use += marker
+        item = nodes.list_item(ids=[f"{prefix}-{number}"])
+        para = nodes.paragraph()
+        para += _note(fact, teacher)
+        item += para
+        notes += item
+    section = nodes.section(ids=[f"{prefix}-sources"], classes=["tc-fact-notes-section"])
+    section += nodes.title(NOTES_TITLE, NOTES_TITLE)
+    section += notes
+    top = next(iter(doctree.findall(nodes.section)), None)
+    (top if top is not None else doctree).append(section)
+
+
+def link_notes_to_references(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Point each note at the source's entry on the references page when that page exists."""
+    std = app.env.domains["std"]
+    for ref in doctree.findall(lambda n: isinstance(n, nodes.reference) and n.get("tc_ref")):
+        # A label before a paragraph (not a heading) is an "anonymous" label in Sphinx.
+        target = std.labels.get(ref["tc_ref"]) or std.anonlabels.get(ref["tc_ref"])
+        if not target:
+            continue
+        page, anchor = target[0], target[1]
+        try:
+            uri = app.builder.get_relative_uri(docname, page)
+        except Exception:  # builders without relative pages keep the source's own address
+            continue
+        # A single-page build (the PDFs) addresses pages as "#document-…": use the anchor.
+        ref["refuri"] = f"#{anchor}" if uri.startswith("#") else f"{uri}#{anchor}"
 
 
 def setup(app: Sphinx) -> None:
     app.add_role("fact", FactRole())
+    app.connect("doctree-read", number_facts)
+    app.connect("doctree-resolved", link_notes_to_references)
