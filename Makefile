@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 
 course: setup browser
 	$(BIN)/tipcourse build --edition all --pdf
+	$(BIN)/tipcourse slides
 
 test: setup browser
 	$(BIN)/ruff check src tests

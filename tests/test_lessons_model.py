@@ -41,6 +41,7 @@ steps:
   - title: Welcome and ground rules
     minutes: 10
     grouping: whole class
+    content_note: true
     teacher: Agree the ground rules.
     students: Suggest one rule each.
   - title: Sort the cards
@@ -201,9 +202,60 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_the_course_lesson_plans_are_valid() -> None:
     lessons = load_lessons(Course(REPO))
-    assert [lesson.id for lesson in lessons] == [f"lesson-0{n}" for n in range(1, 7)]
+    assert [lesson.id for lesson in lessons] == [f"lesson-0{n}" for n in range(1, 8)]
     assert all(45 <= lesson.minutes <= 60 for lesson in lessons)
-    assert check_lessons(Course(REPO)).startswith("lessons: 6 plans")
+    assert check_lessons(Course(REPO)).startswith("lessons: 7 plans")
     # The video lesson is lesson 2, and the KWLQ chart runs from lesson 1 to lesson 6.
     assert "video-lesson" in lessons[1].materials.guide
     assert all("kwlq-chart" in lessons[i].materials.handouts for i in (0, 1, 5))
+
+
+def test_every_course_lesson_gives_a_timed_content_note_first() -> None:
+    for lesson in load_lessons(Course(REPO)):
+        first = lesson.steps[0]
+        assert first.content_note and first.minutes > 0, lesson.id
+        assert [s.content_note for s in lesson.steps[1:]] == [False] * (len(lesson.steps) - 1)
+
+
+def test_every_course_lesson_has_its_own_exit_ticket_and_notebooks_2_to_4_are_used() -> None:
+    lessons = load_lessons(Course(REPO))
+    for lesson in lessons:
+        assert f"exit-ticket-{lesson.number}" in lesson.materials.handouts, lesson.id
+    used = {n for lesson in lessons for n in lesson.materials.notebooks}
+    used |= {n for lesson in lessons for x in lesson.extensions for n in x.notebooks}
+    assert {"02-forms-over-time", "03-who-is-detected", "04-regions-and-flows"} <= used
+
+
+def test_a_lesson_without_a_content_note_step_fails_at_its_steps(tmp_path: Path) -> None:
+    course, text = broken(tmp_path, "    content_note: true\n", "")
+    err = error_of(course)
+    assert err.line == line_with(text, "steps:")
+    assert "no step gives the content note" in err.message
+
+
+def test_the_content_note_must_come_first(tmp_path: Path) -> None:
+    course, text = broken(tmp_path, "    grouping: small groups\n",
+                          "    grouping: small groups\n    content_note: true\n")
+    err = error_of(course)
+    assert err.line == line_with(text, "content_note: true", nth=2)
+    assert "first step" in err.message
+
+
+def test_an_unknown_notebook_in_an_extension_fails_at_its_line(tmp_path: Path) -> None:
+    text = LESSON + "extensions:\n  - title: More data\n    minutes: 20\n" \
+        "    notebooks: [01-demo, 01-demmo]\n    text: Run it.\n"
+    course = make_course(tmp_path, text)
+    err = error_of(course)
+    assert err.one_line().startswith(
+        f"teacher_guide/lessons/lesson-01.yaml:{line_with(text, '01-demmo')}: "
+        "notebook '01-demmo' does not exist")
+    assert err.hint and "did you mean '01-demo'?" in err.hint
+
+
+def test_a_handout_no_lesson_uses_is_reported(tmp_path: Path) -> None:
+    course = make_course(tmp_path)
+    (course.root / "teacher_guide/handouts/role-cards.md").write_text("# Role cards\n")
+    with pytest.raises(LessonError) as info:
+        check_lessons(course)
+    assert info.value.one_line().startswith(
+        "teacher_guide/handouts/role-cards.md:1: handout 'role-cards' is used by no lesson")

@@ -44,6 +44,7 @@ steps:
   - title: Warm-up
     minutes: 10
     grouping: whole class
+    content_note: true
     teacher: Ask what students already know.
     students: Write one idea each.
   - title: Card sort
@@ -62,6 +63,10 @@ differentiation:
 assessment:
   - what: Exit ticket
     objectives: [define, explain]
+extensions:
+  - title: More data
+    minutes: 20
+    text: Students read a chart at home.
 """
 
 
@@ -96,15 +101,16 @@ def test_schedule_table_has_one_row_per_lesson(sites: dict[str, Path]) -> None:
     html = (sites["teacher"] / "teacher_guide/index.html").read_text(encoding="utf-8")
     table = html[html.index('<table class="lesson-schedule'):html.index("</table>")]
     headers = re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)
-    assert [text_of(h).strip() for h in headers] == ["Lesson", "Minutes", "Objectives",
-                                                     "Materials"]
+    assert [text_of(h).strip() for h in headers] == ["Lesson", "Minutes", "Essential question",
+                                                     "Chapters and handouts"]
     rows = re.findall(r"<tr class=\"row-(?:odd|even)\">(.*?)</tr>", table, re.S)[1:]
     cells = [[text_of(c).strip() for c in re.findall(r"<td>(.*?)</td>", r, re.S)] for r in rows]
     assert [c[:2] for c in cells] == [["1. What it is", "45"], ["2. Numbers", "60"]]
-    assert "name the three elements" in cells[0][2]
+    assert "Why do the numbers rise by" in cells[0][2]
     assert "Chapters: A chapter" in cells[0][3] and "Handouts: KWLQ chart" in cells[0][3]
     assert 'href="lessons/lesson-02.html"' in table
     assert "2 lessons, 105 minutes in all." in text_of(html)
+    assert "name the three elements" not in table  # objectives are on the lesson pages
 
 
 def test_lesson_page_gives_timed_steps(sites: dict[str, Path]) -> None:
@@ -122,6 +128,11 @@ def test_lesson_page_gives_timed_steps(sites: dict[str, Path]) -> None:
     for heading in ("Objectives", "Materials", "Step by step", "Differentiation", "Assessment"):
         assert re.search(rf"<h2>{heading}<a", html), heading
     assert "Students learning English: Give a word bank." in text
+    # The content note has its own minutes; objectives and assessment show no internal ids.
+    assert "0–10 min (10 minutes), whole class, includes the content note" in text
+    assert "lesson-id" not in html and "<code" not in html.split("Objectives", 1)[1]
+    assert "Exit ticket (shows objectives 1 and 2)" in text
+    assert "More data" in text and "20 minutes" in text
     assert "lesson-plan.css" in html
 
 

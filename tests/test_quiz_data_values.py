@@ -34,11 +34,30 @@ def test_countries_reporting_a_total(glotip) -> None:  # noqa: ANN001
 
     naive = tables.naive_totals(glotip)
     counts = naive["countries"]
-    bank = find_bank(ROOT, "reading-the-data")
-    prompt = bank.question("panel-drop").prompt
+    prompt = find_bank(ROOT, "reading-the-data").question("countries-change").prompt
     assert _numbers(prompt)[:4] == [counts[2019], 2019, counts[2022], 2022]
-    assert bank.question("panel-drop").number == counts[2019] - counts[2022]
-    assert str(counts[2019]) in bank.question("countries-change").prompt
+
+
+def test_children_share_is_what_notebook_3_computes(glotip) -> None:  # noqa: ANN001
+    from tipcourse.data import tables
+
+    groups = tables.shares_by_sex_age(glotip, 2022)
+    children = int(groups.loc[["girls", "boys"], "victims"].sum())
+    total = int(groups["victims"].sum())
+    q = find_bank(ROOT, "reading-the-data").question("children-share")
+    assert _numbers(q.prompt) == [2022, groups.attrs["countries"], total, children]
+    assert q.grade(round(100 * children / total, 1))
+    # The notebook shows girls' and boys' shares rounded one by one; that sum is right too.
+    assert q.grade(float(groups.loc[["girls", "boys"], "share_pct"].sum()))
+
+
+def test_female_share_in_the_table_is_the_one_the_prompt_gives(glotip) -> None:  # noqa: ANN001
+    from tipcourse.data import tables
+
+    groups = tables.shares_by_sex_age(glotip, 2022)
+    female = 100 * groups.loc[["women", "girls"], "victims"].sum() / groups["victims"].sum()
+    prompt = find_bank(ROOT, "reading-the-data").question("share-differs").prompt
+    assert _numbers(prompt) == [61, 2022, groups.attrs["countries"], round(female)]
 
 
 def test_consistent_panel_sums_and_change(glotip) -> None:  # noqa: ANN001

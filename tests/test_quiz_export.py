@@ -103,7 +103,7 @@ def test_moodle_xml_round_trip(bank_id: str) -> None:
             fractions = [float(a.get("fraction")) for a in answers]
             right = [_plain(a.findtext("text")) for a, f in zip(answers, fractions, strict=True)
                      if f > 0]
-            assert right == [o.text for o in q.options if o.correct]
+            assert right == [o.text for o in q.choices if o.correct]
             assert sum(f for f in fractions if f > 0) == pytest.approx(100, abs=0.001)
             if q.type == "multiple" and len(right) < len(answers):
                 assert sum(f for f in fractions if f < 0) == pytest.approx(-100, abs=0.001)
@@ -126,8 +126,8 @@ def test_moodle_xml_round_trip(bank_id: str) -> None:
 
 def test_moodle_multiple_answer_fractions_for_three_right() -> None:
     node = ET.fromstring(moodle.export(TRICKY)).findall("question")[2]
-    assert [a.get("fraction") for a in node.findall("answer")] == [
-        "33.33333", "33.33333", "33.33333", "-100"]
+    assert sorted(a.get("fraction") for a in node.findall("answer")) == [
+        "-100", "33.33333", "33.33333", "33.33333"]
 
 
 # GIFT -----------------------------------------------------------------------------------
@@ -192,13 +192,13 @@ def test_gift_round_trip(bank_id: str) -> None:
         if q.type == "single":
             answers = _gift_answers(raw)
             assert [_plain(t) for m, t in answers if m == "="] == [
-                o.text for o in q.options if o.correct]
-            assert len(answers) == len(q.options)
+                o.text for o in q.choices if o.correct]
+            assert len(answers) == len(q.choices)
         elif q.type == "multiple":
             answers = _gift_answers(raw)
             weights = [re.match(r"%(-?[\d.]+)%(.*)", t, re.S) for _m, t in answers]
             right = [_plain(w[2]) for w in weights if float(w[1]) > 0]
-            assert right == [o.text for o in q.options if o.correct]
+            assert right == [o.text for o in q.choices if o.correct]
             assert sum(float(w[1]) for w in weights if float(w[1]) > 0) == pytest.approx(
                 100, abs=0.001)
         elif q.type == "true-false":
@@ -276,8 +276,8 @@ def test_qti_round_trip(bank_id: str) -> None:
             both = cond.find(f"{_q('conditionvar')}/{_q('and')}")
             right = [labels[v.text] for v in both.findall(_q("varequal"))]
             wrong = [labels[v.text] for v in both.findall(f"{_q('not')}/{_q('varequal')}")]
-            assert right == [o.text for o in q.options if o.correct]
-            assert sorted(right + wrong) == sorted(o.text for o in q.options)
+            assert right == [o.text for o in q.choices if o.correct]
+            assert sorted(right + wrong) == sorted(o.text for o in q.choices)
         elif q.type == "matching":
             lids = presentation.findall(_q("response_lid"))
             assert [_plain(lid.findtext(f"{_q('material')}/{_q('mattext')}")) for lid in lids] \
@@ -293,8 +293,8 @@ def test_qti_round_trip(bank_id: str) -> None:
             (cond,) = scoring
             var = cond.find(_q("conditionvar"))
             assert float(var.find(f".//{_q('varequal')}").text) == q.number
-            assert float(var.find(f".//{_q('vargte')}").text) == q.number - q.tolerance
-            assert float(var.find(f".//{_q('varlte')}").text) == q.number + q.tolerance
+            low, high = (float(var.find(f".//{_q(t)}").text) for t in ("vargte", "varlte"))
+            assert (low, high) == pytest.approx((q.number - q.tolerance, q.number + q.tolerance))
 
 
 def test_qti_text_stays_text() -> None:
@@ -327,3 +327,71 @@ def test_export_command_writes_every_bank_in_every_format(tmp_path: Path, monkey
     expected = sorted(f"{b}{s}" for b in BANKS for s in (".moodle.xml", ".gift.txt", ".qti.zip"))
     assert names == expected
     assert "forms-of-exploitation" in capsys.readouterr().out
+
+
+# What third-party parsers and LMS importers tripped on -----------------------------------
+SLASHED = parse_bank(
+    """\
+id: slashed
+title: "Part 1: forms / signs & more"
+intro: An intro.
+questions:
+  - id: pairs
+    type: matching
+    prompt: Match them.
+    pairs:
+      - {item: a, match: x}
+      - {item: b, match: y}
+      - {item: c, match: z}
+    explanation: They go together.
+""",
+    Path("quizzes/slashed.yaml"),
+)
+
+
+def test_gift_category_is_verbatim_and_one_level() -> None:
+    text = gift.export(SLASHED).decode("utf-8")
+    (line,) = [ln for ln in text.splitlines() if ln.startswith("$CATEGORY:")]
+    # Moodle reads the line without GIFT escapes and splits it at single slashes.
+    assert line == "$CATEGORY: $course$/top/tipcourse/Part 1: forms // signs & more"
+    levels = re.split(r"(?<!/)/(?!/)", line.removeprefix("$CATEGORY: "))
+    assert levels == ["$course$", "top", "tipcourse", "Part 1: forms // signs & more"]
+
+
+def test_moodle_category_keeps_a_slash_in_the_title() -> None:
+    root = ET.fromstring(moodle.export(SLASHED))
+    category = root.find("question[@type='category']/category/text").text
+    levels = re.split(r"(?<!/)/(?!/)", category)
+    assert levels[-1].replace("//", "/") == SLASHED.title
+
+
+def test_exports_ask_the_lms_to_shuffle() -> None:
+    root = ET.fromstring(moodle.export(TRICKY))
+    flags = [q.findtext("shuffleanswers") for q in root.findall("question")
+             if q.get("type") in ("multichoice", "matching")]
+    assert flags == ["true", "true", "true"]
+    qti_root = _read_qti(TRICKY)
+    shuffles = [r.get("shuffle") for r in qti_root.iter(_q("render_choice"))]
+    # True/false keeps True before False; everything else is shuffled by the LMS too.
+    assert shuffles.count("No") == 1 and set(shuffles) == {"Yes", "No"}
+
+
+def test_qti_matching_items_are_single_cardinality() -> None:
+    root = _read_qti(SLASHED)
+    lids = list(root.iter(_q("response_lid")))
+    assert len(lids) == 3
+    assert {lid.get("rcardinality") for lid in lids} == {"Single"}
+
+
+def test_qti_package_carries_canvas_quiz_settings() -> None:
+    with zipfile.ZipFile(io.BytesIO(qti.export(TRICKY))) as archive:
+        manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+        ns = {"m": qti.MANIFEST_NS}
+        hrefs = [r.get("href") for r in manifest.findall("m:resources/m:resource", ns)]
+        meta_href = "tricky/assessment_meta.xml"
+        assert meta_href in hrefs and meta_href in archive.namelist()
+        meta = ET.fromstring(archive.read(meta_href))
+    ns = {"c": qti.CANVAS_NS}
+    assert meta.findtext("c:title", namespaces=ns) == TRICKY.title
+    assert meta.findtext("c:shuffle_answers", namespaces=ns) == "true"
+    assert float(meta.findtext("c:points_possible", namespaces=ns)) == len(TRICKY.questions)

@@ -17,13 +17,8 @@ from tipcourse.quiz.loader import parse_bank
 from helpers import copy_minibook
 
 ROOT = Path(__file__).resolve().parents[1]
-MINIMUM_QUESTIONS = {
-    "forms-of-exploitation": 15,
-    "defining-trafficking": 10,
-    "blue-heart": 8,
-    "online-safety": 10,
-    "reading-the-data": 8,
-}
+COURSE_BANKS = ("forms-of-exploitation", "defining-trafficking", "blue-heart",
+                "online-safety", "reading-the-data")
 
 # A small valid bank; each broken case below changes one thing in it.
 SAMPLE = """\
@@ -40,7 +35,7 @@ questions:
     options:
       - text: This one
         correct: true
-      - text: That one
+      - {text: That one, feedback: It is not that one.}
     explanation: Because.
   - id: two
     type: numeric
@@ -70,10 +65,15 @@ def test_sample_bank_is_valid() -> None:
     assert bank.questions[1].line == 16
 
 
-@pytest.mark.parametrize("bank_id, minimum", MINIMUM_QUESTIONS.items())
-def test_course_banks_load_with_enough_questions(bank_id: str, minimum: int) -> None:
+@pytest.mark.parametrize("bank_id", COURSE_BANKS)
+def test_course_banks_fit_a_lesson_and_pass_the_teaching_checks(bank_id: str) -> None:
+    from tipcourse.quiz.checks import bank_problems, seconds
+
     bank = find_bank(ROOT, bank_id)
-    assert len(bank.questions) >= minimum
+    # 8-10 questions at 30-45 seconds each fit a quiz step of a lesson.
+    assert 8 <= len(bank.questions) <= 10
+    assert seconds(bank) <= 7 * 60
+    assert [p.one_line() for p in bank_problems(bank)] == []
     for q in bank.questions:
         assert q.explanation.strip()
         if bank.mentions_figure(q):
@@ -81,7 +81,7 @@ def test_course_banks_load_with_enough_questions(bank_id: str, minimum: int) -> 
 
 
 def test_course_has_exactly_the_five_banks() -> None:
-    assert sorted(b.id for b in load_banks(ROOT)) == sorted(MINIMUM_QUESTIONS)
+    assert sorted(b.id for b in load_banks(ROOT)) == sorted(COURSE_BANKS)
 
 
 def test_forms_bank_is_mostly_scenarios_and_covers_every_form() -> None:
@@ -102,7 +102,7 @@ BROKEN = {
     "no correct answer": (SAMPLE.replace("        correct: true\n", ""),
                           "has no correct answer", "correct: true"),
     "two correct in single": (
-        SAMPLE.replace("      - text: That one", "      - text: That one\n        correct: true"),
+        SAMPLE.replace("It is not that one.}", "It is not that one., correct: true}"),
         "has 2 correct answers", "type: multiple"),
     "duplicate ids": (SAMPLE.replace("id: three", "id: one"),
                       "duplicate question id 'one'", "line 8"),

@@ -16,6 +16,8 @@ from tipcourse.publish.build import build_edition
 
 from helpers import TEACHER_MARKER, copy_minibook, files_containing
 
+REPO = Path(__file__).resolve().parents[1]
+
 SAMPLE = f"""\
 id: sample
 title: Sample quiz
@@ -47,6 +49,7 @@ questions:
     explanation: Control is the warning sign.
   - id: border
     type: true-false
+    section: signs-of-control
     prompt: Trafficking always involves crossing a border.
     answer: false
     feedback_true: Not so.
@@ -97,7 +100,8 @@ def _add(root: Path) -> None:
     (root / "quizzes" / "sample.yaml").write_text(SAMPLE, encoding="utf-8")
     (root / "quizzes" / "xss.yaml").write_text(XSS, encoding="utf-8")
     chapter = root / "book" / "chapter.md"
-    chapter.write_text(chapter.read_text() + "\n## Check yourself\n\n```{quiz} sample\n```\n")
+    chapter.write_text(chapter.read_text() + "\n## Signs of control\n\nText.\n"
+                       "\n## Quiz\n\nSome words first.\n\n```{quiz} sample\n```\n")
     (root / "book" / "xss.md").write_text("# Escaping\n\n```{quiz} xss\n```\n")
     (root / "teacher_guide" / "key.md").write_text(
         "# Sample key\n\n```{answer-key} sample\n```\n\n## Sheet\n\n```{quiz-sheet} sample\n```\n"
@@ -116,10 +120,13 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_student_edition_has_the_quiz_but_no_teacher_notes_or_key(sites) -> None:  # noqa: ANN001
     student = sites["student"]
     chapter = (student / "book" / "chapter.html").read_text()
-    assert 'class="tc-quiz"' in chapter and "Check yourself: Sample quiz" in chapter
-    # Under "## Check yourself" the quiz's heading is one level down; on its own, an h2.
-    assert '<h3 id="quiz-sample-title" class="tc-quiz-title">' in chapter
+    assert 'class="tc-quiz"' in chapter
+    # A quiz that fills its section names it: one heading, "Check yourself: <title>".
+    assert re.search(r"<h2>Check yourself: Sample quiz<a", chapter)
+    assert "tc-quiz-title" not in chapter and ">Quiz<" not in chapter
+    # Straight under the page title, the quiz brings its own h2.
     assert '<h2 id="quiz-xss-title"' in (student / "book" / "xss.html").read_text()
+    assert "Your answers stay in this browser" in chapter
     assert files_containing(student, TEACHER_MARKER) == []
     # No answer key in any page or the search index (quiz.css styles the class; it holds none).
     assert [p for p in files_containing(student, "tc-answer-key") if p.suffix != ".css"] == []
@@ -134,8 +141,13 @@ def test_teacher_edition_has_notes_answer_key_and_sheet(sites) -> None:  # noqa:
     key = (teacher / "teacher_guide" / "key.html").read_text()
     answer_key, sheet = key.split('class="tc-sheet"')
     assert answer_key.count('class="tc-key-question"') == 5
-    assert "✓ correct</strong> Forced labour" in answer_key
-    assert "Made to run scams → <strong>Forced criminality</strong>" in answer_key
+    # Options carry their letters in the shuffled order the site and the sheet show.
+    letter = "ABC"[[o.text for o in _sample().question("pick-one").choices].index("Forced labour")]
+    assert (f'<span class="tc-letter">{letter}</span> Forced labour '
+            '<strong class="tc-key-right">✓ correct</strong>') in answer_key
+    choices = _sample().question("pairs").match_choices
+    assert (f"Made to run scams → <strong>{'ABCD'[choices.index('Forced criminality')]} "
+            "Forced criminality</strong>") in answer_key
     assert "<strong>25 %</strong> (exact)" in answer_key
     assert f"{TEACHER_MARKER} note for the teacher" in answer_key
     assert "https://example.org/press" in answer_key
@@ -205,6 +217,12 @@ def _question(page, qid: str):  # noqa: ANN001, ANN202
     return page.locator(f"#quiz-sample-{qid}")
 
 
+def _sample():  # noqa: ANN202
+    from tipcourse.quiz.loader import parse_bank
+
+    return parse_bank(SAMPLE, Path("quizzes/sample.yaml"))
+
+
 @pytest.mark.browser
 def test_answer_by_mouse_right_wrong_score_and_retry(quiz_page) -> None:  # noqa: ANN001
     page = quiz_page
@@ -216,8 +234,9 @@ def test_answer_by_mouse_right_wrong_score_and_retry(quiz_page) -> None:  # noqa
         feedback.locator(".tc-verdict").text_content() == "Correct."
     assert "Yes, that is forced labour." in feedback.inner_text()
     assert "Work that cannot be refused or left is forced labour." in feedback.inner_text()
-    score = page.locator("#quiz-sample-score")
-    assert score.inner_text() == "Score: 1 of 5 correct (1 checked)."
+    progress = page.locator("#quiz-sample-progress")
+    summary = page.locator("#quiz-sample-summary")
+    assert progress.inner_text() == "1 of 5 answered."
 
     many = _question(page, "pick-many")
     many.get_by_label("Documents taken away").check()
@@ -225,14 +244,14 @@ def test_answer_by_mouse_right_wrong_score_and_retry(quiz_page) -> None:  # noqa
     many.get_by_role("button", name="Check answer").click()
     assert many.locator(".tc-verdict").text_content() == "Not quite."
     assert "Not on its own." in many.locator(".tc-feedback").inner_text()
-    assert score.inner_text() == "Score: 1 of 5 correct (2 checked)."
+    assert progress.inner_text() == "2 of 5 answered."
 
     # Fix the answer and check again: the score follows the latest check.
     many.get_by_label("Working abroad").uncheck()
     many.get_by_label("A growing debt").check()
     many.get_by_role("button", name="Check answer").click()
     assert many.locator(".tc-verdict").text_content() == "Correct."
-    assert score.inner_text() == "Score: 2 of 5 correct (2 checked)."
+    assert progress.inner_text() == "2 of 5 answered."
 
     pairs = _question(page, "pairs")
     pairs.get_by_role("button", name="Check answer").click()
@@ -249,10 +268,25 @@ def test_answer_by_mouse_right_wrong_score_and_retry(quiz_page) -> None:  # noqa
     assert rise.locator(".tc-verdict").text_content() == "Correct."
     assert "Source: UNODC press release" in rise.locator(".tc-feedback").inner_text()
     assert rise.get_by_role("link").get_attribute("href") == "https://example.org/press"
-    assert score.inner_text() == "Score: 3 of 5 correct (4 checked)."
+    assert progress.inner_text() == "4 of 5 answered."
+    assert summary.inner_text() == ""
 
-    page.get_by_role("button", name="Start again").click()
-    assert score.inner_text() == "The quiz has been cleared. Start again from question 1."
+    # The last question: a summary with the score and where to reread what was missed.
+    border = _question(page, "border")
+    border.get_by_label("True").check()
+    border.get_by_role("button", name="Check answer").click()
+    assert progress.inner_text() == "5 of 5 answered."
+    assert summary.get_attribute("aria-live") == "polite"
+    assert summary.locator(".tc-score").inner_text() == "You got 3 of 5 right."
+    # The missed question that names its section links back to it.
+    link = summary.get_by_role("link")
+    assert link.inner_text() == "Signs of control"
+    assert link.get_attribute("href") == "#signs-of-control"
+    assert "(question 3)" in summary.inner_text()
+
+    page.get_by_role("button", name="Try again").click()
+    assert summary.inner_text() == "The quiz has been cleared. Start again from question 1."
+    assert progress.inner_text() == "0 of 5 answered."
     assert not one.get_by_label("Forced labour").is_checked()
     assert rise.get_by_label("Your answer (%)").input_value() == ""
     assert page.locator(".tc-feedback:not(:empty)").count() == 0
@@ -271,8 +305,13 @@ def test_answer_by_keyboard_only(quiz_page) -> None:  # noqa: ANN001
             break
     else:
         pytest.fail("Tab never reached the first question")
-    # Arrow keys move through a radio group: the first arrow picks the second option.
-    keyboard.press("ArrowDown")
+    # Arrow keys move through a radio group (Space picks the first): go to "Forced labour"
+    # wherever the stable shuffle put it.
+    place = [o.text for o in _sample().question("pick-one").choices].index("Forced labour")
+    for _ in range(place):
+        keyboard.press("ArrowDown")
+    if place == 0:
+        keyboard.press("Space")
     assert _question(page, "pick-one").get_by_label("Forced labour").is_checked()
     keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Check answer"
@@ -298,7 +337,7 @@ def test_answer_by_keyboard_only(quiz_page) -> None:  # noqa: ANN001
     keyboard.press("Tab")
     keyboard.press("Enter")
     assert _question(page, "border").locator(".tc-verdict").text_content() == "Correct."
-    assert page.locator("#quiz-sample-score").inner_text() == "Score: 2 of 5 correct (3 checked)."
+    assert page.locator("#quiz-sample-progress").inner_text() == "3 of 5 answered."
 
     # Numeric: type into the box and press Enter on the button.
     for _ in range(10):
@@ -314,7 +353,7 @@ def test_answer_by_keyboard_only(quiz_page) -> None:  # noqa: ANN001
     keyboard.press("Tab")
     assert page.evaluate("document.activeElement.href") == "https://example.org/press"
     keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Start again"
+    assert page.evaluate("document.activeElement.textContent") == "Try again"
     keyboard.press("Enter")
     assert page.locator(".tc-feedback:not(:empty)").count() == 0
     assert page.evaluate("document.activeElement.name") == "quiz-sample-pick-one"
@@ -357,7 +396,6 @@ def test_axe_finds_nothing_on_a_quiz_page(quiz_page) -> None:  # noqa: ANN001
 
 
 # The course's own five banks and answer-key pages, built in a fixture book -------------------
-REPO = Path(__file__).resolve().parents[1]
 COURSE_BANKS = sorted(p.stem for p in (REPO / "quizzes").glob("*.yaml"))
 
 
@@ -417,3 +455,77 @@ def test_axe_finds_nothing_on_an_answer_key_page(course_quiz_sites, browser) -> 
                             options={"resultTypes": ["violations"], "preload": False})
         assert results.violations_count == 0, results.generate_report()
         assert visit.external_requests == []
+
+
+# The quiz node in the single page the PDF is printed from ----------------------------------
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tipcourse.publish.pdf import build_single_page
+
+    course = Course(copy_minibook(tmp_path_factory.mktemp("quizprint")))
+    _add(course.root)
+    # Another extension's node on the same page: the quiz's print visitor must leave the
+    # other html visitors in place for the single-page builder.
+    page = course.root / "book" / "xss.md"
+    page.write_text(page.read_text() + "\n```{dropdown} More\nHidden text.\n```\n")
+    return build_single_page(course, "student").read_text()
+
+
+def _option_order(html: str, qid: str, texts: list[str]) -> list[str]:
+    start = html.index(f"quiz-sample-{qid}") if "tc-quiz-data" in html else html.index(
+        "Which form of exploitation is working without pay")
+    return sorted(texts, key=lambda t: html.index(f"{t}</", start))
+
+
+def test_print_shows_each_quiz_as_a_sheet_with_no_answers(printed: str) -> None:
+    assert "tc-quiz-data" not in printed and 'class="tc-check"' not in printed
+    assert "Your answers stay" not in printed
+    # The quiz that fills its section: that section's heading names it, and the sheet (with
+    # name and date lines) is marked to start a new page.
+    assert re.search(r"<h[2-6]>Check yourself: Sample quiz<a", printed)
+    assert printed.count("Check yourself: Sample quiz</h") == 0
+    assert '<div class="tc-quiz-print tc-quiz-alone"><section class="tc-sheet"' in printed
+    # The quiz straight under a page title brings its own heading, one level below it.
+    assert re.search(r'<div class="tc-quiz-print"><section class="tc-sheet" [^>]*>\s*'
+                     r'<h[3-6] class="tc-quiz-title">Check yourself: Markup', printed)
+    assert printed.count('<p class="tc-sheet-name">') == 2
+    assert "Name: ____" in printed and "Date: ____" in printed
+
+
+def test_print_and_site_show_options_in_one_order(printed: str, sites,  # noqa: ANN001
+                                                  tmp_path: Path) -> None:
+    texts = [o.text for o in _sample().question("pick-one").options]
+    shown = [o.text for o in _sample().question("pick-one").choices]
+    site = (sites["student"] / "book" / "chapter.html").read_text()
+    assert _option_order(site, "pick-one", texts) == shown
+    assert _option_order(printed, "pick-one", texts) == shown
+    # A second, separate build shows the same order.
+    course = Course(copy_minibook(tmp_path))
+    _add(course.root)
+    again = (build_edition(course, "student").site / "book" / "chapter.html").read_text()
+    assert _option_order(again, "pick-one", texts) == shown
+
+
+def test_a_translation_replaces_the_quiz_words(tmp_path: Path) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    course = Course(copy_minibook(tmp_path))
+    _add(course.root)
+    catalog = Catalog(locale="fr", domain="tipcourse")
+    for english, french in (("Check yourself: {title}", "Vérifiez vos acquis : {title}"),
+                            ("Question {n}.", "Question n° {n}."),
+                            ("Check answer", "Vérifier"),
+                            ("{answered} of {total} answered.", "{answered} sur {total}.")):
+        catalog.add(english, french)
+    folder = course.root / "locales" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "tipcourse.mo").open("wb") as out:
+        write_mo(out, catalog)
+    config = course.root / "_config.yml"
+    config.write_text(config.read_text() + "    language: fr\n    locale_dirs: [locales]\n")
+    page = (build_edition(course, "student").site / "book" / "chapter.html").read_text()
+    assert re.search(r"<h2>Vérifiez vos acquis : Sample quiz<a", page)
+    assert "Question n° 1." in page and ">Vérifier</button>" in page
+    assert '"progress":"{answered} sur {total}."' in page
+    assert "Check answer" not in page

@@ -24,16 +24,14 @@ Watch it together.
 """
 
 
-def video_book(tmp_path: Path, url: str | None) -> Course:
-    """The fixture book with a video on the teacher guide page (and, if given, an address)."""
+def video_book(tmp_path: Path, url: str | None, more: str = "") -> Course:
+    """The fixture book with a video on the teacher guide page; the address (if given) and any
+    other video settings go into the school settings."""
     root = copy_minibook(tmp_path)
     (root / "teacher_guide/index.md").write_text(PAGE, encoding="utf-8")
-    if url:
-        config = (root / "_config.yml").read_text(encoding="utf-8")
-        config = config.replace("    nitpicky: true\n",
-                                f"    nitpicky: true\n    tipcourse_video_url: \"{url}\"\n")
-        assert url in config
-        (root / "_config.yml").write_text(config, encoding="utf-8")
+    if url or more:
+        address = f'  address: "{url}"\n' if url else ""
+        (root / "school.yml").write_text(f"video:\n{address}{more}", encoding="utf-8")
     return Course(root)
 
 
@@ -75,8 +73,50 @@ def test_a_bad_address_fails_the_build(tmp_path: Path) -> None:
     from tipcourse.errors import BuildError
 
     course = video_book(tmp_path, "www.example.org/video")
-    with pytest.raises(BuildError, match="not an http"):
+    with pytest.raises(BuildError) as info:
         build_edition(course, "teacher")
+    assert info.value.one_line().startswith("school.yml:2: video.address: should be an address")
+
+
+def test_figcaption_is_the_figures_last_child(tmp_path: Path) -> None:
+    import re
+
+    site = build_edition(video_book(tmp_path, None), "teacher").site
+    html = (site / "teacher_guide/index.html").read_text(encoding="utf-8")
+    (figure,) = re.findall(r'<figure class="video-embed">.*?</figure>', html, re.S)
+    # HTML allows figcaption only as the first or last child of its figure.
+    assert figure.count("<figcaption") == 1
+    assert re.search(r"</figcaption>\s*</figure>$", figure)
+
+
+PAUSES = """\
+  length: "6:40"
+  pauses:
+    - at: "1:15"
+      prompt: means
+    - at: "5:02"
+      prompt: help
+"""
+
+
+def test_recorded_length_and_pause_times_are_shown(tmp_path: Path) -> None:
+    page = PAGE + "\n```{video-pauses}\n```\n"
+    course = video_book(tmp_path, None, PAUSES)
+    (course.root / "teacher_guide/index.md").write_text(page, encoding="utf-8")
+    html = (build_edition(course, "teacher").site / "teacher_guide/index.html").read_text()
+    assert "Length: 6:40" in html and "the video is 6:40 long" in html
+    rows = html[html.index('class="video-pauses'):].split("</table>")[0]
+    assert rows.count("<tr") == 3  # the header and the two recorded pauses, no invented one
+    assert "1:15" in rows and "5:02" in rows and "How is the person tricked" in rows
+    assert "Who around the person could notice" in rows and "______" not in rows
+
+
+def test_without_recorded_times_every_prompt_has_a_blank(tmp_path: Path) -> None:
+    course = video_book(tmp_path, None)
+    (course.root / "teacher_guide/index.md").write_text(PAGE + "\n```{video-pauses}\n```\n")
+    html = (build_edition(course, "teacher").site / "teacher_guide/index.html").read_text()
+    rows = html[html.index('class="video-pauses'):].split("</table>")[0]
+    assert rows.count("______") == 5 and "write the times when you preview" in rows
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import nbformat
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from tipcourse.course import Course
 from tipcourse.errors import ConfigError
+from tipcourse.pages import check_page_source
 
 Check = Callable[[Course], str]
 
@@ -24,19 +24,15 @@ def check_config(course: Course) -> str:
 
 
 def check_pages(course: Course) -> str:
-    """Every page listed must be readable: front matter parses, notebooks are valid nbformat."""
+    """Every page listed must be readable: front matter parses, every fenced block is closed,
+    notebooks are valid nbformat."""
     count = 0
     for entry in course.toc_entries():
         path = course.page_path(entry.docname)
         assert path is not None  # check_config ran first
         count += 1
+        check_page_source(path, path.relative_to(course.root))
         if path.suffix == ".ipynb":
-            try:
-                nb = nbformat.read(path, as_version=4)
-                nbformat.validate(nb)
-            except Exception as exc:  # nbformat raises several kinds
-                raise ConfigError(path, None, f"not a valid notebook: {exc}".splitlines()[0],
-                                  "open and re-save it in Jupyter") from None
             continue
         text = path.read_text(encoding="utf-8")
         if text.startswith("---\n"):
@@ -61,13 +57,13 @@ CHECKS: list[Check] = [check_config, check_pages]
 def all_checks() -> list[Check]:
     """The course's own checks, then each model's (quizzes, lessons, data and facts), then the
     chapters' reading level."""
-    from tipcourse import readability
+    from tipcourse import readability, school
     from tipcourse.data import checks as data_checks
     from tipcourse.lessons import checks as lesson_checks
     from tipcourse.quiz import checks as quiz_checks
 
     return [*CHECKS, *quiz_checks.CHECKS, *lesson_checks.CHECKS, *data_checks.CHECKS,
-            *readability.CHECKS]
+            *school.CHECKS, *readability.CHECKS]
 
 
 def check_course(course: Course) -> list[str]:

@@ -27,7 +27,11 @@ class SourceError(Exception):
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # Quoted input (a key, a value) may hold line breaks; the report stays one line.
+        return text.translate(_ONE_LINE)
+
+
+_ONE_LINE = {ord("\n"): "\\n", ord("\r"): "\\r", ord("\u2028"): " ", ord("\u2029"): " "}
 
 
 class ConfigError(SourceError):
@@ -61,6 +65,10 @@ class DataError(SourceError):
             "again, or ask your teacher for the data folder.",
             f"(Details: {self.one_line()})",
         ]
+
+
+class SchoolError(SourceError):
+    """The school settings (school.yml) are invalid."""
 
 
 def _shown(path: str) -> str:

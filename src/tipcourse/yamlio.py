@@ -20,6 +20,13 @@ from tipcourse.errors import SourceError
 
 M = TypeVar("M", bound=BaseModel)
 
+# A course source is a few kilobytes. The limits stop hostile input (a "billion laughs" of
+# nested aliases, a huge file) from hanging the loaders: ruamel keeps an alias as a shared
+# reference, but converting or validating the tree would expand every copy.
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+MAX_DEPTH = 100  # ruamel's flow parser takes seconds per few thousand nested brackets
+
 
 def parse_yaml(
     text: str,
@@ -30,10 +37,18 @@ def parse_yaml(
     """Parse YAML text keeping line numbers (ruamel's round-trip types), or raise ``error``.
 
     ruamel raises more than its own errors on odd input (an empty ``!!int`` scalar gives an
-    IndexError), so every failure of the parser becomes the one domain error.
+    IndexError, a mapping merged into itself an AttributeError), so every failure of the
+    parser becomes the one domain error. Input size and alias expansion are limited.
     """
+    if len(text) > MAX_BYTES:
+        message = f"file is too large ({len(text):,} characters; the limit is {MAX_BYTES:,})"
+        raise error(path, None, message, "split it into smaller files") from None
+    depth, line = _flow_depth(text)
+    if depth > MAX_DEPTH:
+        raise error(path, line, f"lists or mappings nested more than {MAX_DEPTH} deep",
+                    "use fewer levels of [ ] and { }") from None
     try:
-        return YAML(typ="rt").load(text)
+        data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -42,8 +57,74 @@ def parse_yaml(
     except YAMLError as exc:  # reader errors (control characters) carry no mark
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise error(path, None, f"invalid YAML: {first}", hint) from None
-    except (ValueError, TypeError, IndexError, KeyError, RecursionError) as exc:
-        raise error(path, None, f"invalid YAML: a value cannot be read ({exc})", hint) from None
+    except Exception as exc:  # noqa: BLE001 (the parser's own bugs on hostile input)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise error(path, None, f"invalid YAML: a value cannot be read ({first})",
+                    hint) from None
+    _check_expansion(data, path, error)
+    return data
+
+
+def _flow_depth(text: str) -> tuple[int, int | None]:
+    """The deepest nesting of [ and { outside quoted strings and comments, and its line."""
+    depth = deepest = 0
+    deepest_line = None
+    quote = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        previous = " "
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"" and previous in " \t[{,:":
+                quote = char
+            elif char == "#" and previous in " \t":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > deepest:
+                    deepest, deepest_line = depth, number
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+            previous = char
+        quote = ""  # an estimate: a quoted string spanning lines is read as ending there
+    return deepest, deepest_line
+
+
+def _check_expansion(data: Any, path: str | Path, error: type[SourceError]) -> None:
+    """Raise ``error`` if aliases make the tree refer to itself or expand past MAX_NODES.
+
+    Sizes are counted once per shared node, so this takes time in the size of the text."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (Mapping, list)):
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise error(path, line_of(node), "an alias refers to the list or mapping it is "
+                        "in", "replace the alias (*name) by the value itself")
+        open_nodes.add(key)
+        items = [*node.keys(), *node.values()] if isinstance(node, Mapping) else node
+        total = 1
+        for item in items:
+            total += size(item)
+            if total > MAX_NODES:
+                raise error(path, line_of(node), f"aliases (*name) expand this to more than "
+                            f"{MAX_NODES:,} values", "write the values out, or use fewer "
+                            "aliases of aliases")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        size(data)
+    except RecursionError:
+        raise error(path, None, "invalid YAML: nested too deeply",
+                    "use fewer levels of lists and mappings") from None
 
 
 def read_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:

@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tipcourse.cli import build, check, data, export, pdf, serve
+from tipcourse.cli import build, check, data, export, pdf, serve, slides
 from tipcourse.errors import SourceError
 
-COMMANDS = (build, check, serve, pdf, export, data)
+COMMANDS = (build, check, serve, pdf, export, data, slides)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except SourceError as exc:
         print(exc.one_line(), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # A disk that is full or a folder that cannot be written: the system's own words.
+        where = exc.filename or "tipcourse"
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

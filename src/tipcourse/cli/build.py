@@ -36,7 +36,9 @@ def handle(args: argparse.Namespace) -> int:
         print(f"built the {result.edition} edition: {result.site.relative_to(course.root)}/")
     print(f"done in {time.perf_counter() - start:.1f} s")
     if args.pdf:
-        status = pdf.main(course, editions(args.edition), paper="a4")
+        from tipcourse.school import load_school
+
+        status = pdf.main(course, editions(args.edition), paper=load_school(course.root).paper)
         # No Chromium: the site is built and the message said how to get the PDFs.
         return 0 if status == pdf.NO_CHROMIUM else status
     return 0

@@ -25,6 +25,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     s = sub.add_parser("strip-solutions",
                        help="remove cells tagged 'solution' from notebooks (student copies)")
     s.add_argument("paths", nargs="+", type=Path, help="notebooks or folders of notebooks")
+    c = sub.add_parser("student-branch",
+                       help="write the repository without solutions or teacher's guide: the "
+                            "branch the student edition's Binder/JupyterHub/Colab buttons open")
+    c.add_argument("--out", type=Path, default=None,
+                   help="folder to write (default: _build/student-branch/)")
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -47,6 +52,16 @@ def handle(args: argparse.Namespace) -> int:
         print(f"rows: {len(table):,}; countries: {table.country.nunique()}; "
               f"years {table.year.min()}–{table.year.max()}; "
               f"suppressed (<5) cells: {int(table.suppressed.sum()):,}")
+        return 0
+    if args.data_command == "student-branch":
+        from tipcourse.course import Course
+        from tipcourse.publish.student_tree import student_branch, write_student_tree
+
+        course = Course.here()
+        out = args.out or course.build_dir / "student-branch"
+        count = write_student_tree(course, out)
+        print(f"{out}: {count} student notebooks; push it as the "
+              f"'{student_branch(course)}' branch (see README.md, Publishing)")
         return 0
     from tipcourse.data.solutions import strip_file
 

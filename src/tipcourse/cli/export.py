@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
 from tipcourse.course import Course
-from tipcourse.errors import QuizError
+from tipcourse.errors import QuizError, SourceError
 
 
 def add_parser(sub: Any) -> None:
@@ -41,9 +42,29 @@ def handle(args: argparse.Namespace) -> int:
         raise QuizError(course.root / "quizzes", None, "no quiz banks to export",
                         "add quizzes/<id>.yaml")
     out = args.out or course.build_dir / "export"
+    usable_folder(out)
     formats = list(FORMATS) if args.fmt == "all" else [args.fmt]
     for fmt in formats:
         for bank in banks:
-            path = export_bank(bank, fmt, out)
+            try:
+                path = export_bank(bank, fmt, out)
+            except OSError as exc:
+                raise SourceError(exc.filename or out, None, f"cannot write the export: "
+                                  f"{exc.strerror}", "choose another --out folder") from None
             print(f"{fmt}: {len(bank.questions)} questions -> {path}")
     return 0
+
+
+def usable_folder(out: Path) -> None:
+    """Create ``out`` if needed; raise SourceError if it is a file or cannot be written."""
+    if out.exists() and not out.is_dir():
+        raise SourceError(out, None, "--out is a file, not a folder",
+                          "give a folder to write the exports into")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SourceError(out, None, f"cannot create the folder: {exc.strerror}",
+                          "choose another --out folder") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise SourceError(out, None, "cannot write into this folder (permission denied)",
+                          "choose another --out folder") from None

@@ -17,11 +17,16 @@ def add_parser(sub: Any) -> None:
         description="Print the PDF guides with Chromium from the single-page build.",
     )
     p.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
-    p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.add_argument("--paper", choices=["a4", "letter"], default=None,
+                   help="paper size (default: the school settings' paper, else a4)")
     p.set_defaults(func=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     from tipcourse.publish import pdf
+    from tipcourse.school import load_school
 
-    return pdf.main(Course.here(), editions(args.edition), paper=args.paper)
+    course = Course.here()
+    # The school settings choose the paper unless the command line does.
+    return pdf.main(course, editions(args.edition),
+                    paper=args.paper or load_school(course.root).paper)

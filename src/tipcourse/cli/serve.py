@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 from typing import Any
 
 from tipcourse.course import Course
@@ -24,8 +25,20 @@ def add_parser(sub: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     from tipcourse.publish.serve import serve
 
+    if not 0 < args.port < 65536:
+        raise SourceError("--port", None, f"{args.port} is not a port number",
+                          "use a number from 1024 to 65535, e.g. --port 8000")
     site = Course.here().site_dir(args.edition)
     if not (site / "index.html").is_file():
         raise SourceError(site, None, "this edition is not built", "run: tipcourse build")
-    serve(site, port=args.port, host="127.0.0.1")
+    try:
+        serve(site, port=args.port, host="127.0.0.1")
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise SourceError("--port", None, f"port {args.port} is already in use",
+                              "stop the other server or choose another --port") from None
+        if exc.errno == errno.EACCES:
+            raise SourceError("--port", None, f"port {args.port} needs administrator rights",
+                              "use a port from 1024 up, e.g. --port 8000") from None
+        raise
     return 0

@@ -8,12 +8,13 @@ every objective is assessed) and everything it refers to must exist in the cours
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
 from tipcourse.course import Course
 from tipcourse.errors import LessonError
-from tipcourse.lessons.model import Lesson, Materials
+from tipcourse.lessons.model import Lesson
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 LESSONS_DIR = "teacher_guide/lessons"
@@ -75,7 +76,7 @@ def load_lesson(course: Course, lesson_id: str) -> Lesson:
     lesson._id = lesson_id
     lesson._source = path
     _check_consistency(path, data, lesson)
-    _check_materials(course, path, data, lesson.materials)
+    _check_materials(course, path, data, lesson)
     return lesson
 
 
@@ -86,6 +87,19 @@ def _check_consistency(path: str, data: Any, lesson: Lesson) -> None:
             path, line_of(data, "minutes"),
             f"the steps add up to {total} minutes but the lesson is {lesson.minutes} minutes",
             "change a step's minutes or the lesson's minutes so they match",
+        )
+    noted = [i for i, step in enumerate(lesson.steps) if step.content_note]
+    if not noted:
+        raise LessonError(
+            path, line_of(data, "steps"), "no step gives the content note",
+            "add 'content_note: true' to the first step and give the note in it",
+        )
+    if noted != [0]:
+        where = noted[1] if noted[0] == 0 else noted[0]
+        raise LessonError(
+            path, line_of(data["steps"][where], "content_note"),
+            "the content note belongs to the first step, once",
+            "mark only the first step with 'content_note: true'",
         )
     seen: set[str] = set()
     for i, objective in enumerate(lesson.objectives):
@@ -113,18 +127,28 @@ def _check_consistency(path: str, data: Any, lesson: Lesson) -> None:
             )
 
 
-def _check_materials(course: Course, path: str, data: Any, materials: Materials) -> None:
+def _check_materials(course: Course, path: str, data: Any, lesson: Lesson) -> None:
+    named: list[tuple[str, str, Any, int]] = []
     for kind in MATERIAL_PATHS:
-        names: list[str] = getattr(materials, kind)
-        for i, name in enumerate(names):
-            target = material_path(course, kind, name)
-            if not target.is_file():
-                _, _, what = MATERIAL_PATHS[kind]
-                raise LessonError(
-                    path, line_of(data["materials"][kind], i),
-                    f"{what} '{name}' does not exist ({_rel(course, target)} not found)",
-                    f"fix the name or create {_rel(course, target)}",
-                )
+        for i, name in enumerate(getattr(lesson.materials, kind)):
+            named.append((kind, name, data["materials"][kind], i))
+    for j, extension in enumerate(lesson.extensions):
+        for i, name in enumerate(extension.notebooks):
+            named.append(("notebooks", name, data["extensions"][j]["notebooks"], i))
+    for kind, name, listing, i in named:
+        target = material_path(course, kind, name)
+        if not target.is_file():
+            _, folder_suffix, what = MATERIAL_PATHS[kind]
+            known = sorted(p.name.removesuffix(folder_suffix)
+                           for p in target.parent.glob(f"*{folder_suffix}"))
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise LessonError(
+                path, line_of(listing, i),
+                f"{what} '{name}' does not exist ({_rel(course, target)} not found)",
+                hint + f"use one of: {', '.join(known)}" if known
+                else f"create {_rel(course, target)}",
+            )
 
 
 def load_lessons(course: Course) -> list[Lesson]:

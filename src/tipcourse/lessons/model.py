@@ -41,10 +41,22 @@ class Materials(_Strict):
 
 class Step(_Strict):
     title: str = Field(min_length=1)
-    minutes: int = Field(gt=0, le=120)
+    minutes: int = Field(gt=0, le=120, strict=True)
     grouping: Grouping
+    content_note: bool = Field(
+        default=False, description="the step in which the teacher gives the content note"
+    )
     teacher: str = Field(min_length=1, description="what the teacher does")
     students: str = Field(min_length=1, description="what students do")
+
+
+class Extension(_Strict):
+    """Optional, timed work beyond the lesson's minutes (homework, a longer period, a club)."""
+
+    title: str = Field(min_length=1)
+    minutes: int = Field(gt=0, le=120)
+    notebooks: list[str] = Field(default_factory=list, description="notebooks/<name>.ipynb")
+    text: str = Field(min_length=1, description="what students do and what to look for")
 
 
 class Differentiation(_Strict):
@@ -60,7 +72,7 @@ class Assessment(_Strict):
 
 class Lesson(_Strict):
     title: str = Field(min_length=1)
-    minutes: int = Field(ge=20, le=120)
+    minutes: int = Field(ge=20, le=120, strict=True)
     essential_question: str = Field(min_length=1)
     content_note: str = Field(min_length=1, description="what the lesson touches on, for care")
     objectives: list[Objective] = Field(min_length=1)
@@ -68,6 +80,7 @@ class Lesson(_Strict):
     steps: list[Step] = Field(min_length=1)
     differentiation: Differentiation
     assessment: list[Assessment] = Field(min_length=1)
+    extensions: list[Extension] = Field(default_factory=list)
 
     # Set by the loader from the file name, never read from YAML.
     _id: str = PrivateAttr(default="")

@@ -107,9 +107,10 @@ def render_lesson(
     parse_inline: ParseInline,
     quiz_title: Callable[[str], str],
     quiz_doc: Callable[[str], str | None],
+    slides_link: nodes.Node | None = None,
 ) -> list[nodes.Node]:
-    """The body of a lesson page: summary, objectives, materials, timed steps,
-    differentiation and assessment."""
+    """The body of a lesson page: summary (with the link to the lesson's slides, where
+    there are slides), objectives, materials, timed steps, differentiation and assessment."""
     prefix = lesson.id
     out: list[nodes.Node] = []
 
@@ -119,6 +120,9 @@ def render_lesson(
     summary += _para(nodes.strong("Essential question: ", "Essential question: "),
                      *parse_inline(lesson.essential_question))
     out.append(summary)
+    if slides_link is not None:
+        out.append(_para(nodes.strong("Slides: ", "Slides: "), slides_link,
+                         classes=["lesson-slides"]))
 
     note = nodes.admonition(classes=["lesson-content-note", "attention"])
     note += nodes.title("Content note", "Content note")
@@ -127,11 +131,11 @@ def render_lesson(
 
     objectives = _section(f"{prefix}-objectives", "Objectives")
     objectives += _para("By the end of the lesson, students can:")
-    olist = nodes.bullet_list(classes=["lesson-objectives"])
+    olist = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".",
+                                  classes=["lesson-objectives"])
     for objective in lesson.objectives:
         item = nodes.list_item(ids=[f"{prefix}-objective-{objective.id}"])
-        item += _para(*parse_inline(objective.text), " ",
-                      nodes.literal(objective.id, objective.id, classes=["lesson-id"]))
+        item += _para(*parse_inline(objective.text))
         olist += item
     objectives += olist
     out.append(objectives)
@@ -152,11 +156,16 @@ def render_lesson(
         title = f"{number}. {step.title}"
         block = _section(f"{prefix}-step-{number}", title)
         block["classes"].append("lesson-step")
-        block += _para(
+        timing = _para(
             nodes.strong(f"{start}–{end} min", f"{start}–{end} min"),
             f" ({step.minutes} minutes), {GROUPING_LABEL[step.grouping]}",
             classes=["lesson-step-time"],
         )
+        if step.content_note:
+            timing += nodes.Text(", ")
+            timing += nodes.inline("includes the content note", "includes the content note",
+                                   classes=["lesson-badge"])
+        block += timing
         block += _labelled("The teacher", parse_block(step.teacher), ["lesson-teacher"])
         block += _labelled("Students", parse_block(step.students), ["lesson-students"])
         steps += block
@@ -177,14 +186,37 @@ def render_lesson(
 
     assess = _section(f"{prefix}-assessment", "Assessment")
     alist = nodes.bullet_list(classes=["lesson-assessment"])
-    texts = {o.id: o.id for o in lesson.objectives}
+    number = {o.id: n for n, o in enumerate(lesson.objectives, start=1)}
     for item in lesson.assessment:
         entry = nodes.list_item()
-        covers = [nodes.literal(texts[i], texts[i], classes=["lesson-id"]) for i in item.objectives]
-        entry += _para(*parse_inline(item.what), " Covers: ", *_joined(covers))
+        which = sorted(number[i] for i in item.objectives)
+        label = "objective" if len(which) == 1 else "objectives"
+        listed = ", ".join(str(n) for n in which[:-1])
+        listed = f"{listed} and {which[-1]}" if listed else str(which[-1])
+        entry += _para(*parse_inline(item.what),
+                       nodes.emphasis(f" (shows {label} {listed})", f" (shows {label} {listed})"))
         alist += entry
     assess += alist
     out.append(assess)
+
+    if lesson.extensions:
+        extra = _section(f"{prefix}-extensions", "Extensions")
+        extra += _para("Optional work beyond the lesson's minutes: for a longer period, "
+                       "homework, or students who finish early.")
+        for number_, extension in enumerate(lesson.extensions, start=1):
+            block = _section(f"{prefix}-extension-{number_}", extension.title)
+            block["classes"].append("lesson-extension")
+            timing = _para(nodes.strong(f"{extension.minutes} minutes",
+                                        f"{extension.minutes} minutes"),
+                           classes=["lesson-step-time"])
+            if extension.notebooks:
+                timing += nodes.Text(", with ")
+                timing.extend(_joined([doc_link(f"notebooks/{name}")
+                                       for name in extension.notebooks]))
+            block += timing
+            block.extend(parse_block(extension.text))
+            extra += block
+        out.append(extra)
     return out
 
 
@@ -201,8 +233,9 @@ def render_schedule(
     quiz_title: Callable[[str], str],
     quiz_doc: Callable[[str], str | None],
 ) -> list[nodes.Node]:
-    """The course at a glance: one row per lesson (lesson, minutes, objectives, materials)."""
-    headers = ["Lesson", "Minutes", "Objectives", "Materials"]
+    """The course at a glance: one short row per lesson (lesson, minutes, essential question,
+    chapters and handouts); objectives and the full materials are on each lesson's page."""
+    headers = ["Lesson", "Minutes", "Essential question", "Chapters and handouts"]
     table = nodes.table(classes=["lesson-schedule"])
     title = "The course at a glance"
     table += nodes.title(title, title)
@@ -221,14 +254,11 @@ def render_schedule(
         row = nodes.row()
         row += _cell(_para(doc_link(page_of(lesson), f"{lesson.number}. {lesson.title}")))
         row += _cell(_para(str(lesson.minutes)))
-        olist = nodes.bullet_list()
-        for objective in lesson.objectives:
-            item = nodes.list_item()
-            item += _para(*parse_inline(objective.text))
-            olist += item
-        row += _cell(olist)
+        row += _cell(_para(*parse_inline(lesson.essential_question)))
         mlist = nodes.bullet_list()
         for label, items in material_items(lesson, quiz_title, quiz_doc):
+            if label not in (MATERIAL_LABEL["chapters"], MATERIAL_LABEL["handouts"]):
+                continue
             item = nodes.list_item()
             short = label.split(" (")[0]
             item += _para(nodes.strong(f"{short}: ", f"{short}: "), *_joined(items))
@@ -238,6 +268,7 @@ def render_schedule(
     group += tbody
     total = sum(lesson.minutes for lesson in lessons)
     count = f"{len(lessons)} lesson" + ("s" if len(lessons) != 1 else "")
-    summary = _para(f"{count}, {total} minutes in all.",
+    summary = _para(f"{count}, {total} minutes in all. Each lesson's page gives its objectives, "
+                    "everything to bring, and every step.",
                     classes=["lesson-schedule-total"])
     return [table, summary]

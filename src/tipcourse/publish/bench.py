@@ -178,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"student install (pip install tipcourse): {size['site_packages_mb']} MB of "
           f"site-packages; {size['without_jupyter_mb']} MB without Jupyter's own "
           "(target < 250 MB)")
+    from tipcourse.slides.build import bench as bench_slides
+
+    results["slides"] = bench_slides(course)
+    slowest = max(results["slides"].values())
+    print(f"lesson decks (HTML + .pptx): slowest {slowest} s (target < 2 s): "
+          f"{results['slides']}")
     out = course.build_dir / "bench.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -12,6 +12,12 @@ Layout under ``_build/``::
     pdf/                             printable guides (tipcourse.publish.pdf)
     .work/<edition>/{html,doctrees}  Sphinx's incremental state
     .jupyter_cache/                  executed notebooks, shared by both editions
+    .lock-<edition>                  held while an edition builds
+
+Two builds of one edition at once would share the work folder and swap sites under each
+other, so each edition's build holds an exclusive ``flock`` on its lock file: a second build
+waits for the first (and says so). The kernel drops the lock when a build dies, even by
+``kill -9``.
 """
 
 from __future__ import annotations
@@ -19,13 +25,15 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tipcourse.course import Course
-from tipcourse.errors import BuildError
+from tipcourse.errors import BuildError, SourceError
 
 EDITIONS = ("student", "teacher")
 
@@ -72,6 +80,11 @@ def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[s
         config["exclude_patterns"].append(f"{course.teacher_dir_name}/**")
     options = dict(config.get("html_theme_options", {}))
     options.pop("analytics", None)
+    if edition == "student":
+        # Launch buttons open the copy without solutions (tipcourse.publish.student_tree).
+        from tipcourse.publish.student_tree import student_branch
+
+        options["repository_branch"] = student_branch(course)
     options.update(
         use_download_button=False,
         use_fullscreen_button=False,
@@ -125,7 +138,7 @@ def _run_sphinx(
     except SphinxError as exc:
         # Extension errors carry no location; report them against the configuration.
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise BuildError(course.config_path.name, None, message) from None
+        raise BuildError(course.config_path.name, None, message, hint_for(message)) from None
     return [line for line in warning.getvalue().splitlines() if line.strip()]
 
 
@@ -135,14 +148,46 @@ def remove_stale_pages(outdir: Path, docnames: set[str]) -> None:
     keep = docnames | {"search", "genindex", "py-modindex"}
     for page in outdir.rglob("*.html"):
         relative = page.relative_to(outdir)
-        if relative.parts[0].startswith("_"):
-            continue  # _static, _images, _downloads: assets, not pages
+        if relative.parts[0].startswith("_") or relative.parts[0] == "slides":
+            continue  # _static, _images, _downloads: assets; slides: the lesson decks
         if relative.with_suffix("").as_posix() not in keep:
             page.unlink()
 
 
-def first_problem(course: Course, warnings: Iterable[str]) -> BuildError | None:
-    """Turn the first Sphinx warning into a ``path:line: message`` error."""
+# Warnings that fail a build even with --no-strict: the offline promise (tipcourse.sphinx.offline).
+ALWAYS_FATAL = ("from another host", "raw <script>")
+
+# What to do about Sphinx's and myst's own common warnings (matched in the message).
+HINTS = (
+    ("toctree contains reference to nonexisting document", "fix the entry in _toc.yml"),
+    ("document isn't included in any toctree", "add the page to _toc.yml or delete it"),
+    ("Unknown directive type", "check the directive's name (after ```{)"),
+    ("Unknown interpreted text role", "check the role's name (before `...`)"),
+    ("cross-reference target not found", "fix the link target or add the page"),
+    ("Non-consecutive header level", "use one more # than the heading above"),
+    ("image file not readable", "put the image next to the page or fix its path"),
+    ("undefined label", "add the (label)= line above the heading, or fix the name"),
+    ("Duplicate explicit target name", "give each link target its own name"),
+    ("Inline ", "close the inline markup (a missing ` or *)"),
+    ("Could not import extension", "install it (pip install -e .) or remove it from "
+     "sphinx: extra_extensions"),
+    ("Unknown config value", "check the name under sphinx: config:"),
+    ("no theme named", "install the theme or fix html_theme"),
+)
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def hint_for(message: str) -> str | None:
+    return next((hint for key, hint in HINTS if key in message), None)
+
+
+def first_problem(
+    course: Course, warnings: Iterable[str], only: tuple[str, ...] | None = None
+) -> BuildError | None:
+    """The first Sphinx warning (or, with ``only``, the first whose message contains one of
+    those phrases) as a ``path:line: message`` error."""
+    warnings = [w for w in warnings if only is None or any(p in w for p in only)]
     for raw in warnings:
         match = _WARNING.match(raw.strip())
         if not match:
@@ -153,10 +198,82 @@ def first_problem(course: Course, warnings: Iterable[str]) -> BuildError | None:
         except ValueError:
             pass
         line = int(match["line"]) if match["line"] else None
-        return BuildError(path, line, match["message"].strip())
+        message = match["message"].strip()
+        if message.startswith("Executing notebook failed"):
+            failed = notebook_failure(course, path)
+            if failed:
+                return failed
+        return BuildError(path, line, message, hint_for(message))
     for raw in warnings:
-        return BuildError(course.config_path.name, None, raw.strip())
+        return BuildError(course.config_path.name, None, raw.strip(), hint_for(raw))
     return None
+
+
+def notebook_failure(course: Course, page: str) -> BuildError | None:
+    """``notebooks/NAME.ipynb: cell N: ExceptionType: message`` from the traceback that
+    myst-nb saved for a notebook that failed to run (its path is the hint)."""
+    docname = str(Path(page).with_suffix("").as_posix())
+    logs = [course.work_dir(e) / "html" / "reports" / f"{docname}.err.log" for e in EDITIONS]
+    logs = [p for p in logs if p.is_file()]
+    if not logs:
+        return None
+    log = max(logs, key=lambda p: p.stat().st_mtime)  # this build's, not an older one's
+    text = _ANSI.sub("", log.read_text(encoding="utf-8", errors="replace"))
+    lines = [line for line in text.splitlines() if line.strip()]
+    error = next((line.strip() for line in reversed(lines)
+                  if re.match(r"^[A-Za-z_][\w.]*: ", line.strip())), None)
+    if error is None:
+        error = lines[-1].strip() if lines else "the notebook stopped with an error"
+    cell = None
+    source = re.search(r"-{10,}\n(?P<source>.*?)\n-{10,}", text, re.S)
+    if source:
+        from tipcourse.pages import read_notebook
+
+        try:
+            nb = read_notebook(course.root / page)
+        except SourceError:
+            nb = None
+        wanted = source["source"].strip()
+        for number, c in enumerate(nb.cells if nb else [], start=1):
+            if c.cell_type == "code" and c.source.strip() == wanted:
+                cell = number
+                break
+    where = f"cell {cell}: " if cell else ""
+    shown = log.relative_to(course.root) if log.is_relative_to(course.root) else log
+    return BuildError(page, None, f"{where}{error}", f"full traceback: {shown}")
+
+
+@contextmanager
+def edition_lock(course: Course, edition: str) -> Iterator[None]:
+    """Hold the edition's build lock; wait, saying so once, while another build holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; builds are not guarded there
+        yield
+        return
+    course.build_dir.mkdir(parents=True, exist_ok=True)
+    with open(course.build_dir / f".lock-{edition}", "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build of the {edition} edition…", file=sys.stderr,
+                  flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def check_sources(course: Course) -> None:
+    """Every page the edition will read: notebooks are valid JSON and nbformat, Markdown
+    pages close every fenced block (or raise at path:line)."""
+    from tipcourse.pages import check_page_source
+
+    for entry in course.toc_entries():
+        path = course.page_path(entry.docname)
+        if path is not None:
+            check_page_source(path, path.relative_to(course.root))
 
 
 def build_edition(
@@ -168,17 +285,24 @@ def build_edition(
 ) -> EditionBuild:
     """Build one edition into ``_build/site/<edition>``; raise BuildError and keep the old
     site if Sphinx reports anything (with ``strict``) or the built site has a broken link."""
-    from tipcourse.publish import site
-
     if edition not in EDITIONS:
         raise BuildError("--edition", None, f"unknown edition {edition!r}",
                          "use student or teacher")
     course.check()
+    check_sources(course)
+    with edition_lock(course, edition):
+        restore_interrupted_swap(course.site_dir(edition))
+        return _build_locked(course, edition, strict=strict, force=force)
+
+
+def _build_locked(course: Course, edition: str, *, strict: bool, force: bool) -> EditionBuild:
+    from tipcourse.publish import site
+
     work = course.work_dir(edition)
     html = work / "html"
     warnings = _run_sphinx(course, edition, html, work / "doctrees", "html", force)
-    problem = first_problem(course, warnings)
-    if strict and problem:
+    problem = first_problem(course, warnings, only=None if strict else ALWAYS_FATAL)
+    if problem:
         # Sphinx only re-reports a warning when the page is read again: force it next time.
         (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
         raise problem
@@ -191,20 +315,50 @@ def build_edition(
     if broken:
         shutil.rmtree(staging, ignore_errors=True)
         page, link = broken[0]
-        raise BuildError(page, None, f"broken link to {link}", "fix the link or add the page")
+        raise site.link_error(course, page, link)
     swap_into_place(staging, target)
     return EditionBuild(edition, target, warnings)
 
 
+def restore_interrupted_swap(target: Path) -> None:
+    """A build killed between the two renames of :func:`swap_into_place` leaves only the old
+    site: put it back."""
+    old = target.with_name(f".{target.name}.old")
+    if not target.exists() and old.is_dir():
+        old.rename(target)
+
+
 def swap_into_place(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames, so readers never see a half site."""
+    """Replace ``target`` by ``staging`` so readers never see a half site: one atomic exchange
+    of the two folders where the system has it (Linux), else two renames (a build killed
+    between them leaves the old site in ``.<edition>.old``, which the next build puts back)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    import ctypes
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
 
 
 def build(

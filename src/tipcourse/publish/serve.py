@@ -53,6 +53,28 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        # A folder without index.html is "not found", as on a static host: no file listing.
+        self.send_error(http.server.HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing page gets the site's own 404 page (with the course's look and a way
+        back), not the standard library's."""
+        page = Path(self.directory) / "404.html"
+        if code != http.server.HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 class SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True

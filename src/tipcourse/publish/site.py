@@ -3,9 +3,13 @@ and the checks that the site is whole (every local link and asset resolves)."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from tipcourse.course import Course
+from tipcourse.errors import BuildError
 
 
 def finish(site: Path, edition: str) -> None:
@@ -13,6 +17,47 @@ def finish(site: Path, edition: str) -> None:
     from tipcourse.publish import slim
 
     slim.slim_site(site)
+    write_not_found_page(site)
+
+
+NOT_FOUND = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Page not found</title>
+<style>
+body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem;
+       margin: 4rem auto; padding: 0 1rem; color: #1f2328; }}
+a {{ color: #0b5cad; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Page not found</h1>
+<p>There is no page at this address in {title}. The link may be old, or the address may
+have a typing mistake.</p>
+<p><a href="/index.html">Go to the first page of the course</a></p>
+</main>
+</body>
+</html>
+"""
+
+
+def write_not_found_page(site: Path) -> None:
+    """``404.html`` for servers that show a site's own "not found" page (``tipcourse serve``,
+    GitHub Pages, Netlify), unless the course has its own. Links are from the site's root,
+    as a 404 page is shown at any address."""
+    page = site / "404.html"
+    if page.exists():
+        return
+    index = site / "index.html"
+    title = "this course"
+    if index.is_file():
+        found = re.search(r"<title>(.*?)</title>", index.read_text(encoding="utf-8"), re.S)
+        if found:
+            title = "“" + found[1].split("&#8212;")[0].split(" — ")[0].strip() + "”"
+    page.write_text(NOT_FOUND.format(title=title), encoding="utf-8")
 
 
 class _Links(HTMLParser):
@@ -47,9 +92,52 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
                 continue
             if not parts.path:
                 continue
-            target = (page.parent / unquote(parts.path)).resolve()
+            if parts.path.startswith("/"):  # from the site's root (the 404 page)
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
                 broken.append((str(page.relative_to(site)), link))
     return broken
+
+
+def link_error(course: Course, page: str, link: str) -> BuildError:
+    """A broken link in the built ``page`` reported at the source that holds it: the Markdown
+    page (or notebook) it was built from, or the lesson plan a ``{lesson}`` on it renders,
+    at the first line naming the link."""
+    from tipcourse.lessons.loader import lessons_dir
+
+    docname = Path(page).with_suffix("").as_posix()
+    source = course.page_path(docname)
+    hint = "fix the link or add the page"
+    if source is None:
+        return BuildError(page, None, f"broken link to {link}", hint)
+    candidates = [source]
+    if source.suffix == ".md":
+        text = source.read_text(encoding="utf-8", errors="replace")
+        for lesson_id in re.findall(r"^[`:~]{3,}\s*\{lesson\}\s+(\S+)", text, re.M):
+            candidates.append(lessons_dir(course) / f"{lesson_id}.yaml")
+    needles = _link_needles(link)
+    for candidate in candidates:
+        if not candidate.is_file():
+            continue
+        lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
+        for number, line in enumerate(lines, start=1):
+            if any(needle in line for needle in needles):
+                shown = candidate.relative_to(course.root)
+                return BuildError(shown, number, f"broken link to {link}", hint)
+    return BuildError(source.relative_to(course.root), None, f"broken link to {link}", hint)
+
+
+def _link_needles(link: str) -> list[str]:
+    """How a built link may be written in its source: as built, or with .md/.ipynb for .html,
+    without its ../ prefixes."""
+    path = unquote(urlsplit(link).path)
+    bare = re.sub(r"^(\.\./)+|^\./", "", path)
+    needles = [link, path, bare]
+    if bare.endswith(".html"):
+        stem = bare[: -len(".html")]
+        needles += [stem + ".md", stem + ".ipynb", f"({stem})", f"<{stem}>"]
+    return [n for n in dict.fromkeys(needles) if n]

@@ -11,10 +11,55 @@ holding markup shows as text. Teacher notes appear only when ``edition == "teach
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass
 from html import escape
 from typing import Any
 
 from tipcourse.quiz.model import Bank, Question, Source
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Every word the quiz adds around the bank's own text (in the page and for quiz.js).
+    English here; the Sphinx side passes translated ones. ``{n}``/``{total}``/``{right}``
+    are filled in by the renderer or the script."""
+
+    heading: str = "Check yourself: {title}"
+    question: str = "Question {n}."
+    choose_all: str = "Choose all that apply."
+    choose: str = "Choose…"
+    your_answer: str = "Your answer"
+    check: str = "Check answer"
+    retry: str = "Try again"
+    teacher_note: str = "Teacher note"
+    nojs: str = ("The answer checks need JavaScript. Without it you can still read the "
+                 "questions and discuss them.")
+    private: str = "Your answers stay in this browser; nothing is sent anywhere."
+    progress: str = "{answered} of {total} answered."
+    correct: str = "Correct."
+    not_quite: str = "Not quite."
+    answer_first: str = "Give an answer first."
+    match_first: str = "Choose a match for every item first."
+    number_only: str = "Type a number, using digits only."
+    source: str = "Source: "
+    summary: str = "You got {right} of {total} right."
+    reread: str = "To reread:"
+    question_link: str = "question {n}"
+    cleared: str = "The quiz has been cleared. Start again from question 1."
+    # Print
+    sheet_name: str = "Name:"
+    sheet_date: str = "Date:"
+    tick_one: str = "Tick one."
+    tick_all: str = "Tick all that apply."
+    write_letter: str = "Write the letter of the matching choice next to each item."
+    letter: str = "Letter:"
+    answer_line: str = "Answer:"
+
+
+ENGLISH = Labels()
+# The labels quiz.js writes (the page carries only these, never e.g. "Teacher note").
+SCRIPT_LABELS = ("progress", "correct", "not_quite", "answer_first", "match_first",
+                 "number_only", "source", "summary", "reread", "question_link", "cleared")
 
 
 def _e(text: str | None) -> str:
@@ -33,14 +78,18 @@ def source_data(source: Source | None) -> dict[str, str] | None:
     return {"title": source.citation(), "url": source.url or ""}
 
 
-def question_data(bank: Bank, q: Question) -> dict[str, Any]:
-    """What quiz.js needs to grade one question and explain the answer."""
+def question_data(bank: Bank, q: Question, sections: dict[str, str] | None = None
+                  ) -> dict[str, Any]:
+    """What quiz.js needs to grade one question and explain the answer. ``sections`` maps
+    the heading ids on the page to their titles (links in the end-of-quiz summary)."""
     data: dict[str, Any] = {
         "id": q.id,
         "type": q.type,
         "explanation": q.explanation,
         "source": source_data(bank.source_of(q)),
     }
+    if sections and q.section in sections:
+        data["section"] = {"id": q.section, "title": sections[q.section]}
     if q.type in ("single", "multiple", "true-false"):
         data["correct"] = q.correct_indexes
         data["feedback"] = [o.feedback or "" for o in q.choices]
@@ -54,7 +103,7 @@ def question_data(bank: Bank, q: Question) -> dict[str, Any]:
     return data
 
 
-def _controls(prefix: str, q: Question) -> str:
+def _controls(prefix: str, q: Question, labels: Labels) -> str:
     name = f"{prefix}-{q.id}"
     if q.type in ("single", "true-false", "multiple"):
         kind = "checkbox" if q.type == "multiple" else "radio"
@@ -64,7 +113,8 @@ def _controls(prefix: str, q: Question) -> str:
                 f'<li><label class="tc-option"><input type="{kind}" name="{_e(name)}" '
                 f'value="{i}"> <span>{_e(option.text)}</span></label></li>'
             )
-        hint = '<p class="tc-hint">Choose all that apply.</p>' if q.type == "multiple" else ""
+        hint = (f'<p class="tc-hint">{_e(labels.choose_all)}</p>' if q.type == "multiple"
+                else "")
         return f'{hint}<ul class="tc-options">{"".join(rows)}</ul>'
     if q.type == "matching":
         choices = "".join(
@@ -75,57 +125,64 @@ def _controls(prefix: str, q: Question) -> str:
             sid = f"{name}-{i}"
             rows.append(
                 f'<li class="tc-pair"><label for="{_e(sid)}">{_e(pair.item)}</label> '
-                f'<select id="{_e(sid)}" name="{_e(sid)}"><option value="">Choose…</option>'
+                f'<select id="{_e(sid)}" name="{_e(sid)}">'
+                f'<option value="">{_e(labels.choose)}</option>'
                 f"{choices}</select></li>"
             )
         return f'<ul class="tc-pairs">{"".join(rows)}</ul>'
     unit = f" ({_e(q.unit)})" if q.unit else ""
     box = f"{name}-answer"
     return (
-        f'<p class="tc-number"><label for="{_e(box)}">Your answer{unit}</label> '
+        f'<p class="tc-number"><label for="{_e(box)}">{_e(labels.your_answer)}{unit}</label> '
         f'<input type="text" inputmode="decimal" autocomplete="off" id="{_e(box)}" '
         f'name="{_e(name)}" size="10"></p>'
     )
 
 
-def render_quiz(bank: Bank, edition: str = "student", heading_level: int = 2) -> str:
-    """The quiz as one HTML fragment (a <section>), ready to be placed in a page."""
+def render_quiz(bank: Bank, edition: str = "student", heading_level: int | None = 2,
+                labels: Labels = ENGLISH, sections: dict[str, str] | None = None) -> str:
+    """The quiz as one HTML fragment (a <section>), ready to be placed in a page.
+
+    ``heading_level`` None: the quiz fills a section of its own and that section's heading
+    names it, so it adds none (one heading per quiz)."""
     prefix = f"quiz-{bank.id}"
-    h = max(2, min(heading_level, 6))
-    out = [
-        f'<section class="tc-quiz" id="{prefix}" data-quiz="{_e(bank.id)}" '
-        f'aria-labelledby="{prefix}-title">',
-        f'<h{h} id="{prefix}-title" class="tc-quiz-title">Check yourself: {_e(bank.title)}</h{h}>',
-    ]
+    title = labels.heading.format(title=bank.title)
+    out = [f'<section class="tc-quiz" id="{prefix}" data-quiz="{_e(bank.id)}" '
+           f'aria-label="{_e(title)}">']
+    if heading_level is not None:
+        h = max(2, min(heading_level, 6))
+        out.append(f'<h{h} id="{prefix}-title" class="tc-quiz-title">{_e(title)}</h{h}>')
     if bank.intro:
         out.append(f'<p class="tc-quiz-intro">{_e(bank.intro)}</p>')
-    out.append(
-        '<p class="tc-quiz-nojs">The answer checks need JavaScript. Without it you can still '
-        "read the questions and discuss them.</p>"
-    )
+    out.append(f'<p class="tc-quiz-private">{_e(labels.private)}</p>')
+    out.append(f'<p class="tc-quiz-nojs">{_e(labels.nojs)}</p>')
+    out.append(f'<p class="tc-progress" id="{prefix}-progress" role="status" '
+               'aria-live="polite" hidden></p>')
     out.append('<ol class="tc-questions">')
     for number, q in enumerate(bank.questions, 1):
         qid = f"{prefix}-{q.id}"
         out.append(f'<li class="tc-question" id="{_e(qid)}" data-type="{q.type}">')
-        out.append(f'<fieldset><legend><span class="tc-qnum">Question {number}.</span> '
-                   f"{_e(q.prompt)}</legend>")
-        out.append(_controls(prefix, q))
+        out.append(f'<fieldset><legend><span class="tc-qnum">'
+                   f"{_e(labels.question.format(n=number))}</span> {_e(q.prompt)}</legend>")
+        out.append(_controls(prefix, q, labels))
         out.append("</fieldset>")
-        out.append('<p class="tc-actions"><button type="button" class="tc-check" hidden>'
-                   "Check answer</button></p>")
+        out.append(f'<p class="tc-actions"><button type="button" class="tc-check" hidden>'
+                   f"{_e(labels.check)}</button></p>")
         out.append(f'<div class="tc-feedback" id="{_e(qid)}-feedback" role="status" '
                    'aria-live="polite"></div>')
         if edition == "teacher" and q.teacher_note:
-            out.append('<details class="tc-teacher-note"><summary>Teacher note</summary>'
-                       f"<p>{_e(q.teacher_note)}</p></details>")
+            out.append(f'<details class="tc-teacher-note"><summary>{_e(labels.teacher_note)}'
+                       f"</summary><p>{_e(q.teacher_note)}</p></details>")
         out.append("</li>")
     out.append("</ol>")
     out.append(
-        f'<div class="tc-summary"><p class="tc-score" id="{prefix}-score" role="status" '
-        f'aria-live="polite"></p>'
-        '<p><button type="button" class="tc-retry" hidden>Start again</button></p></div>'
+        f'<div class="tc-summary" id="{prefix}-summary" role="status" aria-live="polite">'
+        f'</div><p><button type="button" class="tc-retry" hidden>{_e(labels.retry)}'
+        "</button></p>"
     )
-    payload = {"id": bank.id, "questions": [question_data(bank, q) for q in bank.questions]}
+    words = asdict(labels)
+    payload = {"id": bank.id, "labels": {key: words[key] for key in SCRIPT_LABELS},
+               "questions": [question_data(bank, q, sections) for q in bank.questions]}
     out.append(f'<script type="application/json" class="tc-quiz-data">{script_json(payload)}'
                "</script>")
     out.append("</section>")

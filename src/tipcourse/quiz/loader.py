@@ -20,9 +20,9 @@ from tipcourse.yamlio import line_of, parse_yaml, validate
 
 BANK_KEYS = ("id", "title", "intro", "sources", "questions")
 SOURCE_KEYS = ("title", "url", "where")
-OPTION_KEYS = ("text", "correct", "feedback")
+OPTION_KEYS = ("text", "correct", "feedback", "pinned")
 PAIR_KEYS = ("item", "match")
-COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "teacher_note")
+COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "teacher_note", "section")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "single": ("options",),
     "multiple": ("options",),
@@ -150,6 +150,8 @@ class _Checker:
         self.text(q, "prompt", what)
         self.text(q, "explanation", what)
         self.text(q, "teacher_note", what, required=False)
+        if q.get("section") is not None:
+            self.ident(q, "section", what)
         if q.get("source") is not None:
             source = q["source"]
             if not isinstance(source, str) or source not in sources:
@@ -188,6 +190,9 @@ class _Checker:
                 self.fail(option, "correct", "'correct' must be true or false",
                           "write 'correct: true' or leave it out")
             correct += flag
+            if not isinstance(option.get("pinned", False), bool):
+                self.fail(option, "pinned", "'pinned' must be true or false",
+                          "write 'pinned: true' to keep this option last, or leave it out")
             if option["text"].strip() in texts:
                 self.fail(options, i, f"{what} lists the option '{option['text']}' twice",
                           "make every option different")
@@ -262,7 +267,13 @@ def parse_bank(text: str, path: Path) -> Bank:
     bank = validate(Bank, data, path, QuizError, "see quizzes/SCHEMA.md",
                     extra={"path": str(path)})
     questions = [
-        q.model_copy(update={"line": line_of(data["questions"], i)})
+        q.model_copy(update={
+            "line": line_of(data["questions"], i), "bank": bank.id,
+            "options": tuple(
+                o.model_copy(update={"line": line_of(data["questions"][i]["options"], j)})
+                for j, o in enumerate(q.options)
+            ),
+        })
         for i, q in enumerate(bank.questions)
     ]
     bank = bank.model_copy(update={"questions": tuple(questions)})

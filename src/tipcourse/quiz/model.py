@@ -8,14 +8,16 @@ Every renderer (site, widget, print, exports) reads only this model.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from tipcourse.sources import Source
 
+T = TypeVar("T")
 QuestionType = Literal["single", "multiple", "true-false", "matching", "numeric"]
 QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true-false", "matching", "numeric")
 
@@ -33,6 +35,9 @@ class Option(_Base):
     text: Text
     correct: bool = False
     feedback: Text | None = None
+    # Kept at the end when the options are shuffled ("None of these").
+    pinned: bool = False
+    line: int | None = Field(default=None, exclude=True)
 
 
 class Pair(_Base):
@@ -51,7 +56,11 @@ class Question(_Base):
     explanation: Text
     source: Ident | None = None
     teacher_note: Text | None = None
+    # A heading id on the page the quiz sits in, linked from the summary ("reread this").
+    section: Ident | None = None
     line: int | None = Field(default=None, exclude=True)
+    # The bank's id, set by the loader: with the question id it seeds the option order.
+    bank: str = Field(default="", exclude=True)
     # single / multiple
     options: tuple[Option, ...] = ()
     # true-false
@@ -67,14 +76,27 @@ class Question(_Base):
 
     # Derived views the renderers share ----------------------------------------------
     @property
+    def seed(self) -> str:
+        return f"{self.bank}/{self.id}"
+
+    @property
     def choices(self) -> tuple[Option, ...]:
-        """Options as the student sees them; a true/false question has two."""
+        """Options as the student sees them everywhere (site, widget, print, keys, exports):
+        shuffled in an order fixed by bank and question id, pinned options last. A
+        true/false question has two, always True then False."""
         if self.type == "true-false":
             return (
                 Option(text="True", correct=self.answer is True, feedback=self.feedback_true),
                 Option(text="False", correct=self.answer is False, feedback=self.feedback_false),
             )
-        return self.options
+        return tuple(self.options[i] for i in self.option_order)
+
+    @property
+    def option_order(self) -> list[int]:
+        """Author's option indexes in the order shown."""
+        free = [i for i, o in enumerate(self.options) if not o.pinned]
+        pinned = [i for i, o in enumerate(self.options) if o.pinned]
+        return stable_shuffle(self.seed, free) + pinned
 
     @property
     def correct_indexes(self) -> list[int]:
@@ -83,8 +105,10 @@ class Question(_Base):
     @property
     def match_choices(self) -> list[str]:
         """The choices a matching question offers: every match and distractor, once each,
-        sorted so the order never gives the answer away and stays the same in every output."""
-        return sorted({p.match for p in self.pairs} | set(self.distractors), key=str.casefold)
+        shuffled like options so the order never gives the answer away and stays the same
+        in every output."""
+        choices = list(dict.fromkeys([*(p.match for p in self.pairs), *self.distractors]))
+        return stable_shuffle(self.seed + "/match", choices)
 
     @property
     def number(self) -> float:
@@ -133,6 +157,15 @@ class Question(_Base):
             out += [pair.item, pair.match]
         out += list(self.distractors)
         return [t for t in out if t]
+
+
+def stable_shuffle(seed: str, items: list[T]) -> list[T]:
+    """items in an order that looks random but depends only on seed and each item's place:
+    every build, printed sheet and export shows the same order, and editing an option's
+    text does not move it. (sha256 rather than ``random``: its output is fixed by standard.)"""
+    ranked = sorted(range(len(items)),
+                    key=lambda i: hashlib.sha256(f"{seed}#{i}".encode()).digest())
+    return [items[i] for i in ranked]
 
 
 def format_number(value: float) -> str:

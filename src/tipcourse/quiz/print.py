@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from tipcourse.quiz.html import ENGLISH, Labels
 from tipcourse.quiz.model import Bank, Question, format_number
 
 _BOX = '<span class="tc-box" aria-hidden="true">☐</span>'
@@ -18,41 +19,52 @@ def _e(text: str | None) -> str:
     return escape(text or "", quote=True)
 
 
-def _sheet_question(q: Question) -> str:
+def _letter(i: int) -> str:
+    return f'<span class="tc-letter">{_LETTERS[i]}</span>'
+
+
+def _sheet_question(q: Question, labels: Labels) -> str:
     if q.type in ("single", "multiple", "true-false"):
-        rows = "".join(f"<li>{_BOX} {_e(o.text)}</li>" for o in q.choices)
-        hint = ('<p class="tc-hint">Tick all that apply.</p>' if q.type == "multiple"
-                else '<p class="tc-hint">Tick one.</p>')
-        return f'{hint}<ul class="tc-sheet-options">{rows}</ul>'
+        rows = "".join(f"<li>{_BOX} {_letter(i)} {_e(o.text)}</li>"
+                       for i, o in enumerate(q.choices))
+        hint = labels.tick_all if q.type == "multiple" else labels.tick_one
+        return f'<p class="tc-hint">{_e(hint)}</p><ul class="tc-sheet-options">{rows}</ul>'
     if q.type == "matching":
         choices = q.match_choices
         letters = "".join(
             f"<li><strong>{_LETTERS[i]}</strong> {_e(c)}</li>" for i, c in enumerate(choices)
         )
         items = "".join(
-            f'<li>{_e(p.item)} <span class="tc-blank">Letter: ____</span></li>' for p in q.pairs
+            f'<li>{_e(p.item)} <span class="tc-blank">{_e(labels.letter)} ____</span></li>'
+            for p in q.pairs
         )
         return (
-            '<p class="tc-hint">Write the letter of the matching choice next to each item.</p>'
+            f'<p class="tc-hint">{_e(labels.write_letter)}</p>'
             f'<ol class="tc-sheet-items">{items}</ol>'
             f'<ul class="tc-sheet-choices">{letters}</ul>'
         )
     unit = f" {_e(q.unit)}" if q.unit else ""
-    return f'<p class="tc-blank">Answer: ______________{unit}</p>'
+    return f'<p class="tc-blank">{_e(labels.answer_line)} ______________{unit}</p>'
 
 
-def render_sheet(bank: Bank) -> str:
-    """A printable sheet for students: the questions, with room to answer, and no answers."""
-    out = [
-        f'<section class="tc-sheet" aria-label="Quiz sheet: {_e(bank.title)}">',
-        '<p class="tc-sheet-name">Name: ______________________ &nbsp; Date: ____________</p>',
-    ]
+def render_sheet(bank: Bank, labels: Labels = ENGLISH, heading_level: int | None = None
+                 ) -> str:
+    """A printable sheet for students: the questions, with room to answer, and no answers.
+    With ``heading_level`` it starts with the quiz's heading."""
+    title = labels.heading.format(title=bank.title)
+    out = [f'<section class="tc-sheet" aria-label="{_e(title)}">']
+    if heading_level is not None:
+        h = max(2, min(heading_level, 6))
+        out.append(f'<h{h} class="tc-quiz-title">{_e(title)}</h{h}>')
+    out.append(f'<p class="tc-sheet-name"><span>{_e(labels.sheet_name)} '
+               '______________________________</span> '
+               f'<span>{_e(labels.sheet_date)} ________________</span></p>')
     if bank.intro:
         out.append(f'<p class="tc-quiz-intro">{_e(bank.intro)}</p>')
     out.append('<ol class="tc-sheet-questions">')
     for q in bank.questions:
         out.append(f'<li class="tc-sheet-question"><p class="tc-prompt">{_e(q.prompt)}</p>'
-                   f"{_sheet_question(q)}</li>")
+                   f"{_sheet_question(q, labels)}</li>")
     out.append("</ol></section>")
     return "\n".join(out)
 
@@ -60,15 +72,17 @@ def render_sheet(bank: Bank) -> str:
 def _key_answer(q: Question) -> str:
     if q.type in ("single", "multiple", "true-false"):
         rows = []
-        for option in q.choices:
+        for i, option in enumerate(q.choices):
             mark = ('<strong class="tc-key-right">✓ correct</strong>' if option.correct
                     else '<span class="tc-key-wrong">✗</span>')
             feedback = (f' <span class="tc-key-feedback">{_e(option.feedback)}</span>'
                         if option.feedback else "")
-            rows.append(f"<li>{mark} {_e(option.text)}{feedback}</li>")
+            rows.append(f"<li>{_letter(i)} {_e(option.text)} {mark}{feedback}</li>")
         return f'<ul class="tc-key-options">{"".join(rows)}</ul>'
     if q.type == "matching":
-        rows = "".join(f"<li>{_e(p.item)} → <strong>{_e(p.match)}</strong></li>" for p in q.pairs)
+        choices = q.match_choices
+        rows = "".join(f"<li>{_e(p.item)} → <strong>{_LETTERS[choices.index(p.match)]} "
+                       f"{_e(p.match)}</strong></li>" for p in q.pairs)
         extra = (
             f'<p>Extra choices (match nothing): {_e("; ".join(q.distractors))}</p>'
             if q.distractors else ""
@@ -79,7 +93,7 @@ def _key_answer(q: Question) -> str:
     return f"<p><strong>{format_number(q.number)}{unit}</strong>{tol}</p>"
 
 
-def render_answer_key(bank: Bank) -> str:
+def render_answer_key(bank: Bank, labels: Labels = ENGLISH) -> str:
     """The teacher's answer key: every answer, the feedback, explanation, source and note."""
     out = [f'<section class="tc-answer-key" aria-label="Answer key: {_e(bank.title)}">',
            f'<p class="tc-key-count">{len(bank.questions)} questions.</p>',
@@ -92,9 +106,10 @@ def render_answer_key(bank: Bank) -> str:
         source = bank.source_of(q)
         if source:
             link = (f' <a href="{_e(source.url)}">{_e(source.url)}</a>' if source.url else "")
-            out.append(f'<p class="tc-key-source">Source: {_e(source.citation())}.{link}</p>')
+            out.append(f'<p class="tc-key-source">{_e(labels.source)}{_e(source.citation())}.'
+                       f"{link}</p>")
         if q.teacher_note:
-            out.append(f'<p class="tc-key-note"><strong>Teacher note:</strong> '
+            out.append(f'<p class="tc-key-note"><strong>{_e(labels.teacher_note)}:</strong> '
                        f"{_e(q.teacher_note)}</p>")
         out.append("</li>")
     out.append("</ol></section>")

@@ -30,7 +30,7 @@ class QuestionWidget:
                                           layout=w.Layout(width="auto"))]
         elif q.type == "multiple":
             self.inputs = [w.Checkbox(value=False, description=o.text, indent=False)
-                           for o in q.options]
+                           for o in q.choices]
         elif q.type == "matching":
             choices = [("Choose…", None)] + [(c, c) for c in q.match_choices]
             self.inputs = [w.Dropdown(options=choices, value=None, description=p.item,

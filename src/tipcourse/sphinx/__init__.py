@@ -17,14 +17,17 @@ from tipcourse import __version__
 # One module per concept; each exposes setup(app).
 PARTS = [
     "tipcourse.sphinx.teacher",
+    "tipcourse.sphinx.offline",
     "tipcourse.sphinx.theme",
     "tipcourse.sphinx.figures",
     "tipcourse.sphinx.facts",
+    "tipcourse.sphinx.school",
     "tipcourse.sphinx.notebooks",
     "tipcourse.sphinx.lesson",
     "tipcourse.sphinx.video",
     "tipcourse.sphinx.quiz",
     "tipcourse.sphinx.print",
+    "tipcourse.slides.sphinx",
 ]
 
 

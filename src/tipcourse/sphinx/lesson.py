@@ -12,6 +12,13 @@ materials, timed steps, differentiation, assessment), and
 renders the course at a glance: one table row per lesson plan. Both are teacher-only: in
 the student edition they produce nothing. A broken lesson plan is a build warning at the
 YAML's ``path:line`` (and warnings are errors in the course build).
+
+    ````{handout-copies} 4
+    **Exit ticket 1** ...
+    ````
+
+is a handout card printed several times on one page (to be cut apart); the screen shows it
+once.
 """
 
 from __future__ import annotations
@@ -91,8 +98,12 @@ class LessonDirective(_LessonDirectiveBase):
         except LessonError as exc:
             return self.report(exc)
         # Sections of the page itself (so they appear in "On this page"), not one box.
+        from tipcourse.slides.sphinx import slides_link
+
+        link = slides_link(self.env, self.env.docname, lesson.id,
+                           "open the slides to project")
         return render_lesson(lesson, self.parse_block, self.parse_inline,
-                             self.quiz_title, self.quiz_doc)
+                             self.quiz_title, self.quiz_doc, link)
 
 
 class LessonScheduleDirective(_LessonDirectiveBase):
@@ -120,6 +131,28 @@ class LessonScheduleDirective(_LessonDirectiveBase):
         )
 
 
+class HandoutCopiesDirective(SphinxDirective):
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            copies = int(self.arguments[0])
+        except ValueError:
+            copies = 0
+        if not 1 <= copies <= 12:
+            raise self.error(f"handout-copies needs a number of copies from 1 to 12, "
+                             f"not {self.arguments[0]!r}")
+        card = nodes.container(classes=["handout-card", "handout-copy"])
+        self.state.nested_parse(self.content, self.content_offset, card)
+        out: list[nodes.Node] = [card]
+        for _ in range(copies - 1):
+            repeat = card.deepcopy()
+            repeat["classes"].append("handout-repeat")
+            out.append(repeat)
+        return out
+
+
 def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
                 doctree: nodes.document | None) -> None:
     # Only lesson pages and the schedule need the lesson styles, only handouts the handouts'.
@@ -135,4 +168,5 @@ def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
 def setup(app: Sphinx) -> None:
     app.add_directive("lesson", LessonDirective)
     app.add_directive("lesson-schedule", LessonScheduleDirective)
+    app.add_directive("handout-copies", HandoutCopiesDirective)
     app.connect("html-page-context", _add_assets)

@@ -71,19 +71,6 @@ def _text(node: nodes.Node) -> str:
     return " ".join(node.astext().split())
 
 
-def _with_depth(
-    node: nodes.Node, kind: type[nodes.Node], depth: int = 0
-) -> Iterator[tuple[nodes.Node, int]]:
-    """Each node of kind under node, with the number of sections around it. (Walked from the
-    top: the documents inlined by singlehtml keep parent links into their own doctrees.)"""
-    for child in node.children:
-        if isinstance(child, kind):
-            yield child, depth
-        if isinstance(child, nodes.Element):
-            inner = depth + 1 if isinstance(child, nodes.section) else depth
-            yield from _with_depth(child, kind, inner)
-
-
 def _outside(node: nodes.Node, kind: type[nodes.Node]) -> Iterator[nodes.Node]:
     """Each node of kind under node that is not inside an inlined document."""
     for child in node.children:
@@ -232,40 +219,11 @@ def _links(app: Sphinx, doctree: nodes.document) -> None:
         holder.insert(holder.index(block) + 1, nodes.raw("", qr_html(url), format="html"))
 
 
-_QUIZ = re.compile(r'<section class="tc-quiz" [^>]*data-quiz="(?P<id>[a-z0-9-]+)"')
-_QUIZ_HEADING = re.compile(r'<h(?P<n>[2-6]) [^>]*class="tc-quiz-title"[^>]*>.*?</h(?P=n)>', re.S)
-
-
-def _quizzes_on_paper(app: Sphinx, doctree: nodes.document) -> None:
-    """Swap each interactive quiz for its printable sheet (tipcourse.quiz.print): paper has no
-    buttons, and the sheet gives room to write the answers."""
-    from tipcourse.quiz.loader import find_bank
-    from tipcourse.quiz.print import render_sheet
-
-    for raw, depth in list(_with_depth(doctree, nodes.raw)):
-        text = raw.astext()
-        match = _QUIZ.search(text)
-        if not match:
-            continue
-        bank = find_bank(app.srcdir, match["id"])
-        heading = _QUIZ_HEADING.search(text)
-        title = ""
-        if heading:
-            # One level below the section it sits in, so the PDF's outline nests it right
-            # (pages inlined in the single page are one level deeper than on the site).
-            level = min(6, depth + 1)
-            inner = heading.group(0)[3:-5]  # without "<hN" and "</hN>"
-            title = f"<h{level}{inner}</h{level}>"
-        sheet = f'<section class="tc-quiz-print">{title}{render_sheet(bank)}</section>'
-        raw.replace_self(nodes.raw("", sheet, format="html"))
-
-
 def _assemble(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Add the title page and contents to the assembled single page."""
     if not _is_print(app) or docname != app.config.root_doc:
         return
     _links(app, doctree)
-    _quizzes_on_paper(app, doctree)
     root = next(iter(doctree.findall(nodes.section)), None)
     if root is None:
         return

@@ -5,32 +5,55 @@ edition only) and ``quiz-sheet`` (printable student sheet, no answers).
     ```
 
 Each reads ``quizzes/<id>.yaml`` through the quiz loader; a broken bank stops the build with
-``quizzes/<id>.yaml:line: message``. The HTML comes from the quiz renderers as a raw node.
+``quizzes/<id>.yaml:line: message``. A directive leaves a :class:`quiz_node` holding the loaded
+bank, and each builder has its own visitor: the site (``html``) renders the interactive quiz,
+the single page that becomes the PDF (``singlehtml``) renders the paper sheet from the same
+bank (both through one html-format visitor, :func:`visit_quiz`). Other builders skip it.
+The words around the bank's text (headings, buttons, "Question 3.") go through
+``sphinx.locale`` so a translation can replace them.
 ``quiz.js`` and ``quiz.css`` are added only to pages that use one of these directives.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
 from tipcourse.errors import QuizError
-from tipcourse.quiz.html import render_quiz
+from tipcourse.quiz.html import ENGLISH, Labels, render_quiz
 from tipcourse.quiz.loader import find_bank
 from tipcourse.quiz.model import Bank
 from tipcourse.quiz.print import render_answer_key, render_sheet
 
 logger = logging.getLogger(__name__)
 
+MESSAGE_CATALOG = "tipcourse"
+_ = get_translation(MESSAGE_CATALOG)
+
+PRINT_BUILDER = "singlehtml"
 # env attribute: docname -> which assets the page needs ("js" for the interactive quiz).
 PAGES_ATTR = "tipcourse_quiz_pages"
+
+
+def labels() -> Labels:
+    """The quiz's words in the build's language (English where no translation exists)."""
+    return Labels(**{key: str(_(text)) for key, text in asdict(ENGLISH).items()})
+
+
+class quiz_node(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
+    """A quiz, answer key or sheet: ``bank`` (the model), ``kind`` ("quiz", "answer-key",
+    "quiz-sheet"), ``edition``, ``alone`` (it fills its section, whose heading names it)
+    and ``sections`` (heading ids on the page -> titles, for "reread" links)."""
 
 
 def _pages(env: BuildEnvironment) -> dict[str, set[str]]:
@@ -42,7 +65,7 @@ def _pages(env: BuildEnvironment) -> dict[str, set[str]]:
 class _BankDirective(SphinxDirective):
     required_arguments = 1
     has_content = False
-    needs_js = False
+    kind = "quiz"
 
     def bank(self) -> Bank | None:
         bank_id = self.arguments[0].strip()
@@ -56,75 +79,109 @@ class _BankDirective(SphinxDirective):
             logger.warning(text, location=where, type="tipcourse", subtype="quiz")
             return None
 
-    def mark_page(self) -> None:
-        _pages(self.env).setdefault(self.env.docname, set()).add(
-            "js" if self.needs_js else "css"
-        )
-
-    def render(self, bank: Bank) -> str:
-        raise NotImplementedError
-
     def run(self) -> list[nodes.Node]:
         bank = self.bank()
         if bank is None:
             return []
-        self.mark_page()
-        return [nodes.raw("", self.render(bank), format="html")]
-
-
-def section_depth(node: nodes.Node | None) -> int:
-    """How many sections enclose ``node`` (the page title's section counts as one)."""
-    depth = 0
-    while node is not None:
-        depth += isinstance(node, nodes.section)
-        node = node.parent
-    return depth
-
-
-HEADING_MARK = "data-tc-heading-level"
+        _pages(self.env).setdefault(self.env.docname, set()).add(
+            "js" if self.kind == "quiz" else "css")
+        node = quiz_node(bank=bank, kind=self.kind, edition=self.config.tipcourse_edition,
+                         alone=False, sections={})
+        self.set_source_info(node)
+        return [node]
 
 
 class QuizDirective(_BankDirective):
-    needs_js = True
-
-    def render(self, bank: Bank) -> str:
-        html = render_quiz(bank, self.env.config.tipcourse_edition, heading_level=2)
-        return html.replace("<h2 ", f"<h2 {HEADING_MARK} ", 1)
+    kind = "quiz"
 
 
-class QuizHeadingLevel(SphinxTransform):
-    """Put the quiz's own heading one level below the section it is in (so "## Quiz" then
-    the directive gives an h3), keeping the heading order valid. Done once the page is
-    parsed, because MyST runs directives without access to the enclosing sections."""
+class AnswerKeyDirective(_BankDirective):
+    kind = "answer-key"
+
+    def run(self) -> list[nodes.Node]:
+        if self.config.tipcourse_edition != "teacher":
+            return []  # nothing of the key reaches the student edition
+        return super().run()
+
+
+class QuizSheetDirective(_BankDirective):
+    kind = "quiz-sheet"
+
+
+class QuizPlacement(SphinxTransform):
+    """Once the page is parsed (MyST runs directives without the enclosing sections): a quiz
+    that fills a section of its own (below the page title) takes over that section's
+    heading ("Check yourself: title"), so the page shows one heading per quiz; and each quiz
+    learns the page's heading ids, so its summary can link back to the parts to reread."""
 
     default_priority = 500
 
     def apply(self, **kwargs: Any) -> None:
-        for node in self.document.findall(nodes.raw):
-            text = node.astext()
-            if HEADING_MARK not in text:
-                continue
-            level = min(max(section_depth(node) + 1, 2), 6)
-            start = text.index(f"<h2 {HEADING_MARK} ")
-            end = text.index("</h2>", start)
-            heading = text[start:end].replace(f"<h2 {HEADING_MARK} ", f"<h{level} ", 1)
-            text = text[:start] + heading + f"</h{level}>" + text[end + len("</h2>"):]
-            node.children = [nodes.Text(text)]
+        found = [n for n in self.document.findall(quiz_node) if n["kind"] == "quiz"]
+        if not found:
+            return
+        sections = {
+            ident: section[0].astext()
+            for section in self.document.findall(nodes.section)
+            if section.children and isinstance(section[0], nodes.title)
+            for ident in section["ids"]
+        }
+        words = labels()
+        for node in found:
+            node["sections"] = sections
+            parent = node.parent
+            if (isinstance(parent, nodes.section) and isinstance(parent.parent, nodes.section)
+                    and isinstance(parent[0], nodes.title)
+                    and not any(isinstance(c, nodes.section) for c in parent.children)
+                    and sum(1 for _ in parent.findall(quiz_node)) == 1):
+                node["alone"] = True
+                title = parent[0]
+                title.clear()
+                title += nodes.Text(words.heading.format(title=node["bank"].title))
 
 
-class AnswerKeyDirective(_BankDirective):
-    def run(self) -> list[nodes.Node]:
-        if self.env.config.tipcourse_edition != "teacher":
-            return []  # nothing of the key reaches the student edition
-        return super().run()
-
-    def render(self, bank: Bank) -> str:
-        return render_answer_key(bank)
+def _level(translator: HTML5Translator) -> int:
+    """The heading level one below the section being written (the page title is h1)."""
+    return min(max(translator.section_level + 1, 2), 6)
 
 
-class QuizSheetDirective(_BankDirective):
-    def render(self, bank: Bank) -> str:
-        return render_sheet(bank)
+def visit_quiz(translator: HTML5Translator, node: quiz_node) -> None:
+    """HTML-format builders: the single page printed to PDF gets the paper visitor, the site
+    the interactive one. (Registered for the html format rather than per builder name:
+    Sphinx takes a builder's handlers from its name *instead of* its format, so a
+    ``singlehtml`` entry would hide every other extension's html visitors from that builder.)"""
+    if translator.builder.name == PRINT_BUILDER:
+        visit_quiz_print(translator, node)
+    visit_quiz_html(translator, node)
+
+
+def visit_quiz_html(translator: HTML5Translator, node: quiz_node) -> None:
+    bank, words = node["bank"], labels()
+    if node["kind"] == "quiz":
+        level = None if node["alone"] else _level(translator)
+        html = render_quiz(bank, node["edition"], level, words, node["sections"])
+    elif node["kind"] == "answer-key":
+        html = render_answer_key(bank, words)
+    else:
+        html = render_sheet(bank, words)
+    translator.body.append(html)
+    raise nodes.SkipNode
+
+
+def visit_quiz_print(translator: HTML5Translator, node: quiz_node) -> None:
+    """On paper a quiz is its sheet: no buttons, room to write, a new page of its own."""
+    if node["kind"] != "quiz":
+        visit_quiz_html(translator, node)
+    words = labels()
+    level = None if node["alone"] else _level(translator)
+    classes = "tc-quiz-print tc-quiz-alone" if node["alone"] else "tc-quiz-print"
+    translator.body.append(f'<div class="{classes}">'
+                           f'{render_sheet(node["bank"], words, level)}</div>')
+    raise nodes.SkipNode
+
+
+def skip(translator: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -147,11 +204,28 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
         app.add_js_file("quiz.js", loading_method="defer")
 
 
+def _course_catalogs(app: Sphinx, config: Any) -> None:
+    """A course may carry its own translation of the quiz's words: ``tipcourse.mo`` in its
+    ``locale_dirs`` (``<dir>/<language>/LC_MESSAGES/tipcourse.mo``)."""
+    for folder in config.locale_dirs:
+        app.add_message_catalog(MESSAGE_CATALOG, str(Path(app.srcdir) / folder))
+
+
 def setup(app: Sphinx) -> None:
+    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
+    app.connect("config-inited", _course_catalogs)
+    app.add_node(
+        quiz_node,
+        html=(visit_quiz, None),
+        latex=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
     app.add_directive("quiz", QuizDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
     app.add_directive("quiz-sheet", QuizSheetDirective)
-    app.add_transform(QuizHeadingLevel)
+    app.add_transform(QuizPlacement)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("html-page-context", _page_assets)

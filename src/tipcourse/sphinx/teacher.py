@@ -15,6 +15,9 @@ carry ``<meta name="robots" content="noindex">`` in case a teacher site is reach
 
     Text only teachers see.
     ```
+
+A block that is never closed (or is closed by the fence of a block inside it) is a warning at
+its line (``tipcourse.pages.check_fences``).
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tipcourse.course import Course
 
 NOINDEX = '<meta name="robots" content="noindex">'
+
+logger = logging.getLogger(__name__)
 
 
 def is_teacher_edition(directive: SphinxDirective) -> bool:
@@ -74,7 +80,28 @@ def _noindex(app: Sphinx, pagename: str, templatename: str, context: dict[str, A
         context["metatags"] = context.get("metatags", "") + NOINDEX + "\n"
 
 
+def _check_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
+    """An unclosed or misnested block is a warning at its line, also in a plain
+    ``jupyter-book build`` (``tipcourse build`` and ``check`` refuse the page before Sphinx
+    reads it): MyST would read an unclosed ``teacher`` block to the end of the page, and the
+    student edition would silently lose the rest of it."""
+    from tipcourse.errors import SourceError
+    from tipcourse.pages import check_fences
+
+    path = str(app.env.doc2path(docname))
+    if not path.endswith(".md"):
+        return
+    try:
+        check_fences(source[0], path)
+    except SourceError as exc:
+        where = nodes.Element()
+        where.source, where.line = path, exc.line
+        logger.warning(f"{exc.message} ({exc.hint})", location=where, type="tipcourse",
+                       subtype="blocks")
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("teacher", TeacherDirective)
+    app.connect("source-read", _check_blocks)
     app.connect("config-inited", _student_toc, priority=800)
     app.connect("html-page-context", _noindex)

@@ -4,9 +4,10 @@
     :title: The video that accompanies E4J's teaching guide
     ```
 
-The address comes from ``tipcourse_video_url`` (``sphinx.config`` in ``_config.yml``); the
-default is the page of UNODC's Education for Justice teaching guide that the video
-accompanies. Privacy and offline use decide the design:
+The address, title and length come from the school settings (``video:`` in ``school.yml``,
+see ``tipcourse.school``); without an address the directive links to the introduction of
+UNODC's Education for Justice teaching guide, which the video accompanies. Privacy and
+offline use decide the design:
 
 - Until the reader clicks, nothing is requested from another host: the poster is inline
   SVG drawn here, there is no remote thumbnail, no preconnect, no player script.
@@ -17,6 +18,14 @@ accompanies. Privacy and offline use decide the design:
   segno and inlined as SVG.
 
 Other builders get the title and the link as plain text.
+
+    ```{video-pauses}
+    ```
+
+is the table of pause points for the video lesson: one row per pause the teacher recorded in
+the school settings (time and prompt), or, until then, one row per prompt with a blank for the
+time. The prompts (act, means, purpose, who could help, the ending) fit any part of any
+video, so no time is ever guessed here.
 """
 
 from __future__ import annotations
@@ -31,6 +40,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
+
+from tipcourse.school import PAUSE_PROMPTS, School
+from tipcourse.sphinx.school import school_of
 
 logger = logging.getLogger(__name__)
 
@@ -106,16 +118,21 @@ class VideoDirective(SphinxDirective):
     option_spec = {"title": directives.unchanged, "url": directives.uri}
 
     def run(self) -> list[nodes.Node]:
-        url = (self.options.get("url") or self.config.tipcourse_video_url or "").strip()
-        title = self.options.get("title") or DEFAULT_TITLE
+        school = school_of(self)
+        if school is None:
+            return []
+        video = school.video
+        url = (self.options.get("url") or video.address or DEFAULT_VIDEO_URL).strip()
+        title = video.title or self.options.get("title") or DEFAULT_TITLE
         if urlsplit(url).scheme not in {"http", "https"}:
             logger.warning(
-                f"video address {url!r} is not an http(s) address (set "
-                "sphinx.config.tipcourse_video_url in _config.yml)",
+                f"video address {url!r} is not an http(s) address (use https://...)",
                 location=self.get_location(),
             )
             return []
-        node = video_embed(url=url, title=title, embed=youtube_embed(url), qr=qr_svg(url))
+        length = f"Length: {video.length} (minutes:seconds)." if video.length else ""
+        node = video_embed(url=url, title=title, embed=youtube_embed(url), qr=qr_svg(url),
+                           length=length)
         self.set_source_info(node)
         fallback = nodes.paragraph()
         fallback += nodes.strong(title, title)
@@ -139,20 +156,75 @@ def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
         action = (f'<a class="video-open" href="{_attr(url)}" target="_blank" rel="noopener">'
                   f'<span class="video-button">Open the video page on {_attr(host)}'
                   '<span class="video-sr"> (opens in a new tab)</span></span></a>')
-        note = (f"The video is on {host}. Check before the lesson that it plays on the "
+        note = (f"The link opens {host}. Check before the lesson that the video plays on the "
                 "classroom computer.")
         icon = _OPEN
+    length = node.get("length", "")
+    length_html = f'<span class="video-length">{self.encode(length)}</span> ' if length else ""
+    # figcaption last: HTML allows it only as a figure's first or last child.
     self.body.append(
         f'<figure class="video-embed">'
         f'<div class="video-stage">{_POSTER.format(icon=icon)}{action}</div>'
-        f'<figcaption><span class="video-title">{self.encode(title)}</span> '
-        f'<span class="video-note">{self.encode(note)}</span> '
-        f'<a class="video-link" href="{_attr(url)}">{self.encode(url)}</a></figcaption>'
         f'<div class="video-print">{node["qr"]}'
         f'<p>Scan the code or type the address to watch: {self.encode(url)}</p></div>'
+        f'<figcaption><span class="video-title">{self.encode(title)}</span> '
+        f'{length_html}<span class="video-note">{self.encode(note)}</span> '
+        f'<a class="video-link" href="{_attr(url)}">{self.encode(url)}</a></figcaption>'
         "</figure>\n"
     )
     raise nodes.SkipNode
+
+
+def _entry(text: str, strong: bool = False) -> nodes.entry:
+    entry = nodes.entry()
+    para = nodes.paragraph()
+    para += nodes.strong(text, text) if strong else nodes.Text(text)
+    entry += para
+    return entry
+
+
+def pause_table(school: School) -> nodes.table:
+    """The pause points: the teacher's recorded times, or every prompt with a blank time."""
+    video = school.video
+    rows: list[tuple[str, str, str]]
+    if video.pauses:
+        rows = [(p.at, *PAUSE_PROMPTS[p.prompt]) for p in video.pauses]
+        caption = "Pause points"
+    else:
+        rows = [("______", *PAUSE_PROMPTS[key]) for key in ("act", "means", "purpose", "help",
+                                                            "end")]
+        caption = "Pause points (write the times when you preview the video)"
+    if video.length:
+        caption += f"; the video is {video.length} long"
+    table = nodes.table(classes=["video-pauses"])
+    table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=3)
+    table += group
+    for width in (12, 20, 68):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    row = nodes.row()
+    for text in ("At", "Look for", "Ask"):
+        row += _entry(text)
+    head += row
+    group += head
+    body = nodes.tbody()
+    for at, label, prompt in rows:
+        row = nodes.row()
+        row += _entry(at)
+        row += _entry(label, strong=True)
+        row += _entry(prompt)
+        body += row
+    group += body
+    return table
+
+
+class VideoPausesDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        school = school_of(self)
+        return [pause_table(school)] if school is not None else []
 
 
 def _pass(self: object, node: nodes.Node) -> None:
@@ -168,7 +240,6 @@ def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("tipcourse_video_url", DEFAULT_VIDEO_URL, "env", [str])
     app.add_node(
         video_embed,
         html=(visit_video_html, _pass),
@@ -178,4 +249,5 @@ def setup(app: Sphinx) -> None:
         texinfo=(_pass, _pass),
     )
     app.add_directive("video", VideoDirective)
+    app.add_directive("video-pauses", VideoPausesDirective)
     app.connect("html-page-context", _add_assets)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from tipcourse.quiz.export.moodle import (
+    category_name,
     format_fraction,
     general_feedback,
     multichoice_fractions,
@@ -44,11 +45,11 @@ def question(bank: Bank, q: Question) -> str:
         return f"{head}{body}{general}}}\n"
     lines = []
     if q.type == "single":
-        for option in q.options:
+        for option in q.choices:
             lines.append(f"\t{'=' if option.correct else '~'}{_t(option.text)}"
                          f"{_feedback(option.feedback)}")
     elif q.type == "multiple":
-        for option, fraction in zip(q.options, multichoice_fractions(q), strict=True):
+        for option, fraction in zip(q.choices, multichoice_fractions(q), strict=True):
             lines.append(f"\t~%{format_fraction(fraction)}%{_t(option.text)}"
                          f"{_feedback(option.feedback)}")
     elif q.type == "matching":
@@ -65,7 +66,8 @@ def question(bank: Bank, q: Question) -> str:
 
 
 def export(bank: Bank) -> bytes:
+    # Moodle reads the $CATEGORY line verbatim (no GIFT escapes) and splits it at '/'.
     parts = [f"// {bank.title} ({bank.id}): exported by tipcourse\n",
-             f"$CATEGORY: $course$/top/tipcourse/{gift_escape(bank.title)}\n"]
+             f"$CATEGORY: $course$/top/tipcourse/{category_name(bank)}\n"]
     parts += [question(bank, q) for q in bank.questions]
     return "\n".join(parts).encode("utf-8")

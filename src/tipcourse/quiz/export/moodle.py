@@ -70,7 +70,7 @@ def _question(bank: Bank, q: Question) -> ET.Element:
         ET.SubElement(node, "single").text = "true" if q.type == "single" else "false"
         ET.SubElement(node, "shuffleanswers").text = "true"
         ET.SubElement(node, "answernumbering").text = "abc"
-        for option, fraction in zip(q.options, multichoice_fractions(q), strict=True):
+        for option, fraction in zip(q.choices, multichoice_fractions(q), strict=True):
             answer = _text(node, "answer", _html(option.text))
             answer.set("fraction", format_fraction(fraction))
             _text(answer, "feedback", _html(option.feedback))
@@ -102,10 +102,16 @@ def _question(bank: Bank, q: Question) -> ET.Element:
     return node
 
 
+def category_name(bank: Bank) -> str:
+    """The bank's title as one Moodle category level: Moodle splits category paths at '/'
+    (a literal one is written '//') and reads the name verbatim, so nothing else is escaped."""
+    return " ".join(bank.title.split()).replace("/", "//")
+
+
 def export(bank: Bank) -> bytes:
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", type="category")
-    _text(category, "category", f"$course$/top/tipcourse/{bank.title}", fmt=None)
+    _text(category, "category", f"$course$/top/tipcourse/{category_name(bank)}", fmt=None)
     _text(category, "info", _html(bank.intro))
     for q in bank.questions:
         quiz.append(_question(bank, q))

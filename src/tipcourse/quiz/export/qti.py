@@ -1,4 +1,5 @@
-"""QTI 1.2 as Canvas imports it: a zip with ``imsmanifest.xml`` and one assessment file.
+"""QTI 1.2 as Canvas imports it: a zip with ``imsmanifest.xml``, the assessment and Canvas's
+``assessment_meta.xml`` (quiz title, shuffled answers, points).
 
 Canvas reads its own flavour of QTI 1.2: the question type and points go in
 ``itemmetadata/qtimetadata`` (``multiple_choice_question``, ``multiple_answers_question``,
@@ -20,6 +21,7 @@ from tipcourse.quiz.model import Bank, Question, format_number
 SUFFIX = ".qti.zip"
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
+CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 CANVAS_TYPES = {
     "single": "multiple_choice_question",
     "multiple": "multiple_answers_question",
@@ -84,7 +86,8 @@ def _item(bank: Bank, q: Question) -> ET.Element:
         _field(meta, "original_answer_ids", ",".join(idents))
         lid = ET.SubElement(presentation, "response_lid", ident="response1",
                             rcardinality="Multiple" if q.type == "multiple" else "Single")
-        choice = ET.SubElement(lid, "render_choice")
+        shuffle = "No" if q.type == "true-false" else "Yes"
+        choice = ET.SubElement(lid, "render_choice", shuffle=shuffle)
         for ident, option in zip(idents, q.choices, strict=True):
             label = ET.SubElement(choice, "response_label", ident=ident)
             _mattext(label, escape(option.text, quote=False))
@@ -110,9 +113,9 @@ def _item(bank: Bank, q: Question) -> ET.Element:
         share = format_number(round(100 / len(q.pairs), 2))
         for i, pair in enumerate(q.pairs):
             rid = f"response_{q.id}-p{i + 1}"
-            lid = ET.SubElement(presentation, "response_lid", ident=rid)
+            lid = ET.SubElement(presentation, "response_lid", ident=rid, rcardinality="Single")
             _mattext(lid, pair.item, html=False)
-            render = ET.SubElement(lid, "render_choice")
+            render = ET.SubElement(lid, "render_choice", shuffle="Yes")
             for cid, text in zip(choice_ids, choices, strict=True):
                 label = ET.SubElement(render, "response_label", ident=cid)
                 _mattext(label, text, html=False)
@@ -163,6 +166,27 @@ def manifest(bank: Bank) -> bytes:
     res = ET.SubElement(resources, "resource", identifier=f"res-{bank.id}",
                         type="imsqti_xmlv1p2", href=href)
     ET.SubElement(res, "file", href=href)
+    ET.SubElement(res, "dependency", identifierref=f"res-{bank.id}-meta")
+    meta = f"{bank.id}/assessment_meta.xml"
+    res = ET.SubElement(resources, "resource", identifier=f"res-{bank.id}-meta",
+                        type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+                        href=meta)
+    ET.SubElement(res, "file", href=meta)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def assessment_meta(bank: Bank) -> bytes:
+    """Canvas's quiz settings (``assessment_meta.xml``): title, shuffled answers, points."""
+    root = ET.Element("quiz", identifier=bank.id, xmlns=CANVAS_NS)
+    ET.SubElement(root, "title").text = bank.title
+    ET.SubElement(root, "description").text = escape(bank.intro or "", quote=False)
+    ET.SubElement(root, "shuffle_answers").text = "true"
+    ET.SubElement(root, "quiz_type").text = "practice_quiz"
+    ET.SubElement(root, "points_possible").text = f"{float(len(bank.questions))}"
+    ET.SubElement(root, "allowed_attempts").text = "-1"
+    ET.SubElement(root, "show_correct_answers").text = "true"
+    ET.SubElement(root, "one_question_at_a_time").text = "false"
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -171,7 +195,8 @@ def export(bank: Bank) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in (("imsmanifest.xml", manifest(bank)),
-                           (f"{bank.id}/{bank.id}.xml", assessment(bank))):
+                           (f"{bank.id}/{bank.id}.xml", assessment(bank)),
+                           (f"{bank.id}/assessment_meta.xml", assessment_meta(bank))):
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)

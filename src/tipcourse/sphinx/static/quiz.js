@@ -1,7 +1,9 @@
 /* Self-check quizzes (tipcourse): grades answers in the browser, no server, no kernel.
  * The questions are ordinary form controls in the page; the answers, feedback and
  * explanations come from the JSON block of each quiz and are written with textContent only,
- * so quiz text can never become markup. */
+ * so quiz text can never become markup. Every word the script adds comes from the quiz's
+ * labels (translatable at build time). Progress and the end-of-quiz summary are announced
+ * through aria-live regions. */
 (function () {
   "use strict";
 
@@ -53,19 +55,25 @@
     return true;
   }
 
-  function showFeedback(box, data, answer, right) {
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, key) {
+      return key in values ? String(values[key]) : m;
+    });
+  }
+
+  function showFeedback(box, data, answer, right, L) {
     box.textContent = "";
     if (answer === null) {
       box.appendChild(el("p", "tc-verdict", data.type === "matching"
-        ? "Choose a match for every item first." : "Give an answer first."));
+        ? L.match_first : L.answer_first));
       return;
     }
     if (data.type === "numeric" && parseNumber(answer) === null) {
-      box.appendChild(el("p", "tc-verdict", "Type a number, using digits only."));
+      box.appendChild(el("p", "tc-verdict", L.number_only));
       return;
     }
     box.appendChild(el("p", "tc-verdict " + (right ? "tc-verdict-right" : "tc-verdict-wrong"),
-      right ? "Correct." : "Not quite."));
+      right ? L.correct : L.not_quite));
     if (data.feedback) {
       answer.forEach(function (index) {
         if (data.feedback[index]) box.appendChild(el("p", "tc-option-feedback", data.feedback[index]));
@@ -73,7 +81,7 @@
     }
     box.appendChild(el("p", "tc-explanation", data.explanation));
     if (data.source) {
-      var p = el("p", "tc-source", "Source: ");
+      var p = el("p", "tc-source", L.source);
       if (/^https?:\/\//.test(data.source.url)) {
         var a = el("a", null, data.source.title);
         a.href = data.source.url;
@@ -92,19 +100,59 @@
     } catch (e) {
       return;
     }
+    var L = data.labels;
     var items = section.querySelectorAll("li.tc-question");
     var results = {};
-    var score = section.querySelector(".tc-score");
+    var progress = section.querySelector(".tc-progress");
+    var summary = section.querySelector(".tc-summary");
     var retry = section.querySelector(".tc-retry");
     var nojs = section.querySelector(".tc-quiz-nojs");
     if (nojs) nojs.hidden = true;
 
-    function updateScore() {
-      var answered = 0, right = 0;
-      Object.keys(results).forEach(function (k) { answered++; if (results[k]) right++; });
-      score.textContent = answered === 0 ? "" : "Score: " + right + " of " + items.length +
-        " correct (" + answered + " checked).";
+    function answeredCount() {
+      return Object.keys(results).length;
+    }
+
+    function updateProgress() {
+      var answered = answeredCount();
+      progress.hidden = false;
+      progress.textContent = fill(L.progress, {answered: answered, total: items.length});
       retry.hidden = answered === 0;
+      summary.textContent = "";
+      if (answered < items.length) return;
+      // Every question checked: the score, and links back to what to reread.
+      var right = 0;
+      var reread = [];
+      data.questions.forEach(function (q, i) {
+        if (results[q.id]) { right++; return; }
+        reread.push({n: i + 1, q: q});
+      });
+      summary.appendChild(el("p", "tc-score",
+        fill(L.summary, {right: right, total: items.length})));
+      var withSections = reread.filter(function (r) { return r.q.section; });
+      if (withSections.length) {
+        summary.appendChild(el("p", "tc-reread-title", L.reread));
+        // One link per section, naming every missed question that sends the student there.
+        var list = el("ul", "tc-reread");
+        var bySection = {};
+        withSections.forEach(function (r) {
+          var id = r.q.section.id;
+          if (!bySection[id]) {
+            var li = el("li");
+            var a = el("a", null, r.q.section.title);
+            a.href = "#" + id;
+            li.appendChild(a);
+            bySection[id] = {li: li, numbers: []};
+            list.appendChild(li);
+          }
+          bySection[id].numbers.push(fill(L.question_link, {n: r.n}));
+        });
+        Object.keys(bySection).forEach(function (id) {
+          var entry = bySection[id];
+          entry.li.appendChild(document.createTextNode(" (" + entry.numbers.join(", ") + ")"));
+        });
+        summary.appendChild(list);
+      }
     }
 
     Array.prototype.forEach.call(items, function (item, index) {
@@ -116,15 +164,17 @@
         var answer = response(item, q);
         var valid = answer !== null && !(q.type === "numeric" && parseNumber(answer) === null);
         var right = valid && isRight(q, answer);
-        showFeedback(box, q, answer, right);
+        showFeedback(box, q, answer, right, L);
         item.classList.remove("tc-right", "tc-wrong");
         if (valid) {
           item.classList.add(right ? "tc-right" : "tc-wrong");
           results[q.id] = right;
         }
-        updateScore();
+        updateProgress();
       });
     });
+    progress.hidden = false;
+    progress.textContent = fill(L.progress, {answered: 0, total: items.length});
 
     retry.addEventListener("click", function () {
       Array.prototype.forEach.call(items, function (item) {
@@ -136,8 +186,8 @@
         item.querySelectorAll("select").forEach(function (select) { select.value = ""; });
       });
       results = {};
-      updateScore();
-      score.textContent = "The quiz has been cleared. Start again from question 1.";
+      updateProgress();
+      summary.textContent = L.cleared;
       var first = section.querySelector("li.tc-question input, li.tc-question select");
       if (first) first.focus();
     });

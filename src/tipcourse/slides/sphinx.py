@@ -1,0 +1,94 @@
+"""The slides in the teacher edition's Sphinx build.
+
+- When the teacher edition's HTML is written, every lesson's deck is written into it
+  (``slides/<lesson>/index.html``), so the site's link check covers the decks and a rebuilt
+  site always carries them. The student edition never gets a deck.
+- ``slides_uri`` is the link from a page of the teacher edition to a lesson's deck (None
+  where there is no deck: the student edition, the single-page build printed as the PDF).
+- The ``lesson-slides`` directive lists every lesson's deck (teacher edition only).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from tipcourse.course import Course
+from tipcourse.errors import SourceError
+
+logger = logging.getLogger(__name__)
+
+
+def has_decks(env: BuildEnvironment) -> bool:
+    return env.config.tipcourse_edition == "teacher" and env.app.builder.name == "html"
+
+
+def slides_uri(env: BuildEnvironment, docname: str, lesson_id: str) -> str | None:
+    """The relative address of a lesson's deck from page ``docname``, or None."""
+    if not has_decks(env):
+        return None
+    from tipcourse.slides.build import deck_relpath
+
+    return posixpath.relpath(deck_relpath(lesson_id), posixpath.dirname(docname) or ".")
+
+
+def slides_link(env: BuildEnvironment, docname: str, lesson_id: str,
+                text: str = "Slides for this lesson") -> nodes.reference | None:
+    uri = slides_uri(env, docname, lesson_id)
+    if uri is None:
+        return None
+    return nodes.reference(text, text, refuri=uri, classes=["lesson-slides-link"])
+
+
+class LessonSlidesDirective(SphinxDirective):
+    """A list of links to every lesson's slides."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        if not has_decks(self.env):
+            return []
+        from tipcourse.lessons import lesson_ids, load_lesson
+        from tipcourse.lessons.loader import lessons_dir
+
+        course = Course(Path(self.env.srcdir))
+        items = nodes.bullet_list(classes=["lesson-slides-list"])
+        # A new, removed or retitled lesson changes the list.
+        self.env.note_dependency(str(lessons_dir(course)))
+        for lesson_id in lesson_ids(course):
+            self.env.note_dependency(str(lessons_dir(course) / f"{lesson_id}.yaml"))
+            try:
+                lesson = load_lesson(course, lesson_id)
+            except SourceError:
+                continue  # the lesson directive reports a broken plan at its line
+            link = slides_link(self.env, self.env.docname, lesson_id,
+                               f"Lesson {lesson.number}: {lesson.title}")
+            item = nodes.list_item()
+            item += nodes.paragraph("", "", link)
+            items += item
+        return [items]
+
+
+def _write_decks(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not has_decks(app.env):
+        return
+    from tipcourse.slides.build import write_decks
+
+    try:
+        write_decks(Course(Path(app.srcdir)), Path(app.outdir))
+    except SourceError as exc:
+        where = nodes.Element()
+        where.source, where.line = str(Path(app.srcdir) / exc.path), exc.line
+        logger.warning(exc.message + (f" ({exc.hint})" if exc.hint else ""),
+                       location=where, type="tipcourse", subtype="slides")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("lesson-slides", LessonSlidesDirective)
+    app.connect("build-finished", _write_decks)
