@@ -24,13 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.publish.browser import CHROMIUM_ARGS, find_chromium, is_local, served
-
-
-def launch_chromium(playwright):
-    """Launch headless Chromium with the flags this machine needs (the package's choice of
-    browser: TIPCOURSE_CHROMIUM, the system's, or Playwright's own)."""
-    return playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+from tipcourse.publish.browser import chromium, is_local, served
 
 
 @dataclass
@@ -112,12 +106,8 @@ def open_page(browser, url: str | None = None, **context_options) -> Iterator[tu
 
 @pytest.fixture(scope="session")
 def chromium_browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Accessible (issue 2, item 5): axe-core finds nothing on any page of either edition of a
+"""Accessible: axe-core finds nothing on any page of either edition of a
 fixture book, best-practice rules included, in light and in dark mode (colour contrast), and
 with the sidebar opened as a dialog on a narrow screen.
 

@@ -8,8 +8,10 @@ import pytest
 
 from tipcourse.course import Course
 from tipcourse.publish.build import build
+from tipcourse.sphinx.teacher import TEACHER_BANNER
 
-from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing
+from browser import site_pages
+from helpers import STUDENT_MARKER, TEACHER_MARKER, copy_minibook, files_containing, sphinx_site
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +54,18 @@ def test_no_source_copies_are_published(built: Course) -> None:
         assert list(site.rglob("*.md")) == []
 
 
-def test_edition_title_says_which_edition(built: Course) -> None:
-    assert "student edition" in (built.site_dir("student") / "index.html").read_text()
-    assert "teacher edition" in (built.site_dir("teacher") / "index.html").read_text()
+def test_every_teacher_page_says_teacher_edition(built: Course) -> None:
+    banner = '<aside class="bd-header-announcement" aria-label="Announcement">'
+    teacher = built.site_dir("teacher")
+    # 404.html is the server's own small page, not one of the course's.
+    pages = [p for p in site_pages(teacher) if p != "404.html"]
+    assert len(pages) >= 3
+    for page in pages:
+        html = (teacher / page).read_text()
+        assert banner in html and TEACHER_BANNER in html, page
+    student = built.site_dir("student")
+    assert [p for p in site_pages(student) if banner in (student / p).read_text()] == []
+    assert "Teacher edition" not in (teacher / "searchindex.js").read_text()
 
 
 def test_student_table_of_contents_drops_teacher_pages(tmp_path: Path) -> None:
@@ -80,3 +91,32 @@ def test_teacher_pages_ask_search_engines_not_to_index_them(built: Course) -> No
     for page in ("index.html", "book/chapter.html", "teacher_guide/index.html"):
         assert noindex in (teacher / page).read_text(), page
     assert files_containing(built.site_dir("student"), noindex) == []
+
+
+def test_editing_a_fact_updates_the_pages_that_cite_it(tmp_path: Path) -> None:
+    course = Course(copy_minibook(tmp_path))
+    course.facts_path.write_text(FACT.format(value="zqxfrst"), encoding="utf-8")
+    chapter = course.root / "book" / "chapter.md"
+    chapter.write_text(chapter.read_text() + "\nSome {fact}`sample-figure` people.\n")
+    page = sphinx_site(course, "student") / "book" / "chapter.html"
+    assert "zqxfrst" in page.read_text()
+    course.facts_path.write_text(FACT.format(value="zqxscnd"), encoding="utf-8")
+    sphinx_site(course, "student")
+    assert "zqxscnd" in page.read_text()
+
+
+FACT = """\
+facts:
+  sample-figure:
+    value: "{value}"
+    number: 1
+    unit: people
+    year: "2022"
+    what: A figure for the test book.
+    source:
+      short: Sample source
+      title: A sample source
+      url: https://example.org/source
+      where: page 1
+    status: V
+"""

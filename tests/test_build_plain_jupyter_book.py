@@ -23,3 +23,4 @@ def test_plain_jupyter_book_build_is_the_student_edition(tmp_path: Path) -> None
     assert not (site / "teacher_guide").exists()
     assert files_containing(site, "Teacher guide") == []
     assert files_containing(site, 'content="noindex"') == []
+    assert files_containing(site, "Teacher edition") == []  # no teacher banner

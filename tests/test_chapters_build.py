@@ -2,21 +2,17 @@
 and the built pages show what readers need: figures with their sources, working glossary links,
 the quizzes, model answers in chapter 3, and teacher notes only in the teacher edition.
 
-The course's own pages are copied into a small book under tmp_path; the notebooks and the
-teaching guide (other parts of the course, tested elsewhere) are replaced by one-line pages so
-that links to them resolve and the build stays quick.
+Reads the real course as built once per test run (the ``course_sites`` fixture).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tipcourse.course import Course
-from tipcourse.publish.build import build
 
 from helpers import files_containing
 
@@ -31,7 +27,6 @@ CHAPTERS = {
 }
 NOTEBOOKS = ["01-how-many-detected", "02-forms-over-time", "03-who-is-detected",
              "04-regions-and-flows", "05-justice-response"]
-GUIDE = ["index", "safeguarding", "lessons/index", "video-lesson", "assessment", "handouts"]
 # Titles of teacher-only blocks in the chapters: none may reach the student edition.
 TEACHER_TITLES = ["Model answers for the scenarios", "Notes for the scenarios",
                   "Before this lesson", "Using the notebooks in class", "Teacher edition",
@@ -43,37 +38,10 @@ TEACHER_TITLES = ["Model answers for the scenarios", "Notes for the scenarios",
                   "If a student tells you about an image"]
 
 
-def make_book(root: Path) -> None:
-    root.mkdir(parents=True)
-    shutil.copy(ROOT / "_config.yml", root)
-    shutil.copy(ROOT / "index.md", root)
-    shutil.copytree(ROOT / "book", root / "book")
-    shutil.copytree(ROOT / "quizzes", root / "quizzes")
-    for name in NOTEBOOKS:
-        page = root / "notebooks" / f"{name}.md"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f"# Notebook {name}\n\nStands in for the notebook.\n")
-    for name in GUIDE:
-        page = root / "teacher_guide" / f"{name}.md"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f"# Guide page {name}\n\nStands in for the teaching guide.\n")
-    pages = [f"book/{c}" for c in CHAPTERS] + ["book/glossary", "book/references"]
-    toc = ["format: jb-book", "root: index", "parts:", "  - caption: The course", "    chapters:"]
-    toc += [f"      - file: {p}" for p in pages]
-    toc += ["  - caption: Data notebooks", "    chapters:"]
-    toc += [f"      - file: notebooks/{n}" for n in NOTEBOOKS]
-    toc += ["  - caption: Teaching guide", "    chapters:"]
-    toc += [f"      - file: teacher_guide/{g}" for g in GUIDE]
-    (root / "_toc.yml").write_text("\n".join(toc) + "\n")
-
-
 @pytest.fixture(scope="module")
-def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
-    root = tmp_path_factory.mktemp("chapters") / "course"
-    make_book(root)
-    course = Course(root)
-    build(course)  # strict: any Sphinx warning (broken {doc}/{ref}/{term}) fails here
-    return course
+def course(course_sites: dict[str, Path]) -> Course:
+    # The real course, built once per run (strict: a broken {doc}/{ref}/{term} fails there).
+    return Course(ROOT)
 
 
 def page(course: Course, edition: str, name: str) -> str:

@@ -3,7 +3,6 @@ between quoted figures and what the notebooks compute (or a stated reason)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +12,8 @@ import pytest
 from tipcourse.course import Course
 from tipcourse.data import checks, crosscheck, facts
 from tipcourse.errors import FactError
+
+from helpers import needs_data
 
 REPO = Path(__file__).resolve().parents[1]
 REQUIRED = [
@@ -27,7 +28,7 @@ REQUIRED = [
 
 
 def test_every_shared_fact_id_is_present_and_sourced() -> None:
-    table = facts.load_facts()
+    table = facts.load_facts(Course(REPO).facts_path)
     assert set(REQUIRED) <= set(table)
     for fact in table.values():
         assert fact.source.url.startswith("https://")
@@ -39,7 +40,7 @@ def test_every_shared_fact_id_is_present_and_sourced() -> None:
 
 def edited(tmp_path: Path, old: str, new: str) -> Path:
     path = tmp_path / "facts.yml"
-    text = facts.FACTS_PATH.read_text()
+    text = Course(REPO).facts_path.read_text()
     assert old in text
     path.write_text(text.replace(old, new, 1))
     return path
@@ -62,7 +63,7 @@ def test_bad_facts_are_refused_with_their_line(tmp_path: Path, old: str, new: st
 def test_check_command_rejects_an_unverified_fact(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     bad = edited(tmp_path, "    status: V\n", "    status: U\n")
-    monkeypatch.setattr(checks, "FACTS_PATH", bad)
+    monkeypatch.setattr(Course, "facts_path", property(lambda _course: bad))
     with pytest.raises(FactError):
         checks.check_facts(Course(REPO))
 
@@ -79,8 +80,6 @@ def test_check_finds_unknown_fact_on_a_page(tmp_path: Path) -> None:
     assert info.value.line == len(page.read_text().splitlines())
 
 
-needs_data = pytest.mark.skipif(not os.environ.get("TIPCOURSE_DATA_DIR"),
-                                reason="set TIPCOURSE_DATA_DIR to the folder with the data")
 
 
 @pytest.fixture(scope="module")

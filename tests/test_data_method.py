@@ -12,6 +12,8 @@ import pytest
 
 from tipcourse.data import tables as t
 
+from helpers import need
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("TIPCOURSE_DATA_DIR", ROOT.parent / "shared" / "data"))
 YEARS = t.YEARS
@@ -19,11 +21,8 @@ YEARS = t.YEARS
 
 @pytest.fixture(scope="module")
 def df():  # type: ignore[no-untyped-def]
-    if not any(DATA.glob("data_glotip*.xlsx")):
-        message = f"UNODC data file not found in {DATA} (set TIPCOURSE_DATA_DIR)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    need(any(DATA.glob("data_glotip*.xlsx")),
+         f"UNODC data file not found in {DATA} (set TIPCOURSE_DATA_DIR)")
     os.environ.setdefault("TIPCOURSE_DATA_DIR", str(DATA))
     from tipcourse.data import load_glotip
 

@@ -7,11 +7,13 @@ Needs the data: TIPCOURSE_DATA_DIR (the project's CI points it at ../shared/data
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import nbformat
 import pytest
+
+from tipcourse.data.checks import check_notebook
+
+from helpers import needs_data
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 IGNORE = (
@@ -25,32 +27,12 @@ IGNORE = (
     "/cells/*/metadata/execution",
 )
 
-needs_data = pytest.mark.skipif(not os.environ.get("TIPCOURSE_DATA_DIR"),
-                                reason="set TIPCOURSE_DATA_DIR to the folder with the data")
 
 
-def test_five_notebooks_with_goals_and_three_solutions() -> None:
-    assert [p.stem for p in NOTEBOOKS] == [
-        "01-how-many-detected", "02-forms-over-time", "03-who-is-detected",
-        "04-regions-and-flows", "05-justice-response"]
+def test_the_notebooks_keep_the_notebook_rules() -> None:
+    # Goals, prompts, tagged solutions, committed charts with alt text: `tipcourse check`.
     for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
-        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-        assert "## Learning goals" in text, path.name
-        assert text.count("Think about the data") >= 2, path.name
-        tagged = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
-        assert len(tagged) >= 3, path.name
-        # One stream output per cell and stream: the kernel may split a long print in two
-        # (pytest-notebook merges what it obtains), so commit them merged.
-        for cell in (c for c in nb.cells if c.cell_type == "code"):
-            names = [o.name for o in cell.outputs if o.output_type == "stream"]
-            assert len(names) == len(set(names)), f"{path.name}: coalesce the streams"
-        # Committed with outputs, and every chart has alt text and a table after it.
-        images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                  if "image/png" in o.get("data", {})]
-        assert images, path.name
-        for out in images:
-            assert out["metadata"]["image/png"]["alt"].startswith(("Line chart.", "Bar chart."))
+        check_notebook(path)
 
 
 @needs_data

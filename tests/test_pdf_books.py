@@ -15,13 +15,12 @@ import pytest
 from tipcourse.course import Course
 from tipcourse.publish import pdf
 
-from helpers import FIXTURES, STUDENT_MARKER, TEACHER_MARKER
+from helpers import FIXTURES, STUDENT_MARKER, TEACHER_MARKER, need
 
 pytestmark = pytest.mark.browser
 
-if not shutil.which("pdftotext"):
-    pytest.skip("poppler-utils (pdftotext, pdffonts, pdftoppm) is not installed",
-                allow_module_level=True)
+need(bool(shutil.which("pdftotext")),
+     "poppler-utils (pdftotext, pdffonts, pdftoppm) is not installed", allow_module_level=True)
 
 HINT_MARKER = "zqxhintk"  # inside a closed <details>: must print open
 EXPLANATION_MARKER = "zqxexplk"  # every quiz explanation in the fixture bank

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.course import Course
-from tipcourse.publish import pdf
+from helpers import need
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
 
-if not shutil.which("pdftotext"):
-    pytest.skip("poppler-utils is not installed", allow_module_level=True)
+need(bool(shutil.which("pdftotext")),
+     "poppler-utils (pdftotext, pdffonts, pdftoppm) is not installed", allow_module_level=True)
 
 
 def words(text: str) -> str:
@@ -26,15 +25,12 @@ def words(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def books() -> dict[str, str]:
-    course = Course(REPO)
-    assert pdf.main(course, ["teacher", "student"]) == 0
-    out = {}
-    for edition, name in pdf.PDF_NAMES.items():
-        text = subprocess.run(["pdftotext", str(course.pdf_dir / name), "-"], check=True,
-                              capture_output=True, text=True).stdout
-        out[edition] = words(text)
-    return out
+def books(course_pdfs: dict[str, Path]) -> dict[str, str]:
+    return {
+        edition: words(subprocess.run(["pdftotext", str(path), "-"], check=True,
+                                      capture_output=True, text=True).stdout)
+        for edition, path in course_pdfs.items()
+    }
 
 
 def test_student_workbook_has_no_answers_or_teacher_notes(books: dict[str, str]) -> None:

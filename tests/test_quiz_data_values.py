@@ -11,6 +11,8 @@ import pytest
 
 from tipcourse.quiz import find_bank
 
+from helpers import need
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("TIPCOURSE_DATA_DIR", ROOT.parent / "shared" / "data"))
 YEARS = [2019, 2020, 2021, 2022]
@@ -18,8 +20,8 @@ YEARS = [2019, 2020, 2021, 2022]
 
 @pytest.fixture(scope="module")
 def glotip():  # noqa: ANN201
-    if not (DATA / "data_glotip_2025-04-14.xlsx").is_file():
-        pytest.skip(f"UNODC data file not found in {DATA} (set TIPCOURSE_DATA_DIR)")
+    need((DATA / "data_glotip_2025-04-14.xlsx").is_file(),
+         f"UNODC data file not found in {DATA} (set TIPCOURSE_DATA_DIR)")
     from tipcourse.data import load_glotip
 
     return load_glotip()

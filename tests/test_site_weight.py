@@ -1,4 +1,4 @@
-"""A lighter theme (issue 2, item 6): the landing page's first visit stays under 600 KB, and
+"""A lighter theme: the landing page's first visit stays under 600 KB, and
 what the trims could break still works: navigation, the sidebar toggles, search, dark mode,
 the keyboard focus ring, the icons.
 

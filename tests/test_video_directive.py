@@ -11,7 +11,7 @@ from tipcourse.course import Course
 from tipcourse.publish.build import build_edition
 from tipcourse.sphinx.video import DEFAULT_VIDEO_URL, youtube_embed
 
-from helpers import copy_minibook
+from helpers import copy_minibook, sphinx_site
 
 YOUTUBE_URL = "https://www.youtube.com/watch?v=AbCdEf12345"
 PAGE = """# The video lesson
@@ -57,7 +57,7 @@ def test_only_youtube_addresses_get_a_player(url: str, embed: str | None) -> Non
 
 def test_default_address_is_a_link_to_the_teaching_guide(tmp_path: Path) -> None:
     course = video_book(tmp_path, None)
-    site = build_edition(course, "teacher").site
+    site = sphinx_site(course, "teacher")
     html = (site / "teacher_guide/index.html").read_text(encoding="utf-8")
     assert f'href="{DEFAULT_VIDEO_URL}"' in html
     assert "The video for this lesson" in html
@@ -122,7 +122,7 @@ def test_without_recorded_times_every_prompt_has_a_blank(tmp_path: Path) -> None
 @pytest.fixture(scope="module")
 def youtube_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     course = video_book(tmp_path_factory.mktemp("video"), YOUTUBE_URL)
-    return build_edition(course, "teacher").site
+    return sphinx_site(course, "teacher")
 
 
 @pytest.fixture

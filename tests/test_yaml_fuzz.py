@@ -64,7 +64,7 @@ def _sample(name: str) -> str:
 
 
 SAMPLES = [_sample("quizzes/defining-trafficking.yaml"),
-           _sample("teacher_guide/lessons/lesson-01.yaml"), _sample("src/tipcourse/data/facts.yml")]
+           _sample("teacher_guide/lessons/lesson-01.yaml"), _sample("book/facts.yml")]
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
                     st.text(max_size=20))

@@ -56,14 +56,14 @@ CHECKS: list[Check] = [check_config, check_pages]
 
 def all_checks() -> list[Check]:
     """The course's own checks, then each model's (quizzes, lessons, data and facts), then the
-    chapters' reading level."""
-    from tipcourse import readability, school
+    school settings, the chapters' reading level and content rules."""
+    from tipcourse import chapters, readability, school
     from tipcourse.data import checks as data_checks
     from tipcourse.lessons import checks as lesson_checks
     from tipcourse.quiz import checks as quiz_checks
 
     return [*CHECKS, *quiz_checks.CHECKS, *lesson_checks.CHECKS, *data_checks.CHECKS,
-            *school.CHECKS, *readability.CHECKS]
+            *school.CHECKS, *readability.CHECKS, *chapters.CHECKS]
 
 
 def check_course(course: Course) -> list[str]:

@@ -8,8 +8,9 @@ problem can be reported at its line.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,23 @@ from tipcourse.errors import ConfigError
 from tipcourse.yamlio import line_of, plain, read_yaml
 
 PAGE_SUFFIXES = (".md", ".ipynb")
+
+
+class Edition(StrEnum):
+    """Who a build is for. The student edition is the default and the one safe to publish;
+    the teacher edition adds the teaching guide, answer keys, solutions and teacher notes."""
+
+    STUDENT = "student"
+    TEACHER = "teacher"
+
+
+EDITIONS = tuple(Edition)
+
+
+def teacher_first(editions: Iterable[str]) -> list[Edition]:
+    """The editions to build, teacher first: it executes every notebook into the shared
+    cache, which the student edition then reads."""
+    return sorted({Edition(e) for e in editions}, key=lambda e: e != Edition.TEACHER)
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,11 @@ class Course:
     def pdf_dir(self) -> Path:
         return self.build_dir / "pdf"
 
+    @property
+    def facts_path(self) -> Path:
+        """The headline figures pages cite with the ``fact`` role."""
+        return self.root / "book" / "facts.yml"
+
     # Sources ---------------------------------------------------------------------------
     def config(self) -> dict[str, Any]:
         data = read_yaml(self.config_path, ConfigError)
@@ -111,6 +134,11 @@ class Course:
     def is_teacher_page(self, docname: str) -> bool:
         return docname.replace("\\", "/").split("/")[0] == self.teacher_dir_name
 
+    def edition_excludes(self, edition: str) -> list[str]:
+        """Folders an edition leaves out whatever its table of contents lists: the student
+        edition leaves out the teaching guide."""
+        return [f"{self.teacher_dir_name}/**"] if edition == Edition.STUDENT else []
+
     def page_path(self, docname: str) -> Path | None:
         stem = self.root / docname
         if stem.suffix in PAGE_SUFFIXES and stem.is_file():
@@ -123,7 +151,7 @@ class Course:
     def edition_toc(self, edition: str) -> dict[str, Any]:
         """The table of contents for an edition: the student one drops teacher pages."""
         toc = self.toc()
-        if edition == "teacher":
+        if edition == Edition.TEACHER:
             return toc
 
         def keep(node: Any) -> Any:

@@ -38,6 +38,10 @@ class ConfigError(SourceError):
     """_config.yml or _toc.yml is invalid, or a page listed in the table of contents is missing."""
 
 
+class ContentError(SourceError):
+    """A page breaks one of the course's content rules (structure, sourced figures)."""
+
+
 class BuildError(SourceError):
     """Sphinx reported a warning or error while building an edition."""
 

@@ -224,14 +224,14 @@ def chapter_paths(course: Course) -> list[Path]:
     return paths
 
 
-def _fact_values() -> dict[str, str]:
-    from tipcourse.data.facts import facts
+def _fact_values(course: Course) -> dict[str, str]:
+    from tipcourse.data.facts import course_facts
 
-    return {fact_id: fact.value for fact_id, fact in facts().items()}
+    return {fact_id: fact.value for fact_id, fact in course_facts(course).items()}
 
 
 def check_reading(course: Course) -> str:
-    values = _fact_values()
+    values = _fact_values(course)
     readings = [read_chapter(path, values) for path in chapter_paths(course)]
     found = [problem for reading in readings for problem in problems(reading)]
     if found:

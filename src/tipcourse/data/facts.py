@@ -1,4 +1,4 @@
-"""Headline figures (``facts.yml``): model, loader and validation.
+"""Headline figures (the course's ``book/facts.yml``): model, loader and validation.
 
 Each fact is a figure the UNODC data export cannot give (2023, the 2020–2023 total, shares the
 report computes), with its source. Pages cite them with the ``fact`` role, so every number on
@@ -13,11 +13,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from tipcourse.course import Course
 from tipcourse.errors import FactError
 from tipcourse.sources import Source
 from tipcourse.yamlio import line_of, read_yaml, validate
-
-FACTS_PATH = Path(__file__).with_name("facts.yml")
 
 # V: read on a UNODC or UN page. S: secondary sources only (needs a caveat).
 # C (sources conflict) and U (unverified) may not be quoted as facts.
@@ -54,9 +53,14 @@ class Fact(BaseModel):
 
 
 
-def load_facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
+def _path(path: Path | str | None) -> Path:
+    """The given file, else the facts of the course around the working folder."""
+    return Path(path) if path is not None else Course.here().facts_path
+
+
+def load_facts(path: Path | str | None = None) -> dict[str, Fact]:
     """Read and validate facts.yml; raise FactError (with file and line) on the first problem."""
-    path = Path(path)
+    path = _path(path)
     data = read_yaml(path, FactError)
     if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
         raise FactError(path, 1, "expected a mapping with a 'facts' section",
@@ -91,9 +95,9 @@ def _cached(path: str, mtime: float) -> dict[str, Fact]:
     return load_facts(path)
 
 
-def facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
+def facts(path: Path | str | None = None) -> dict[str, Fact]:
     """The facts, cached while the file is unchanged."""
-    path = Path(path)
+    path = _path(path)
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
@@ -101,9 +105,14 @@ def facts(path: Path | str = FACTS_PATH) -> dict[str, Fact]:
     return _cached(str(path), mtime)
 
 
-def get_fact(fact_id: str, path: Path | str = FACTS_PATH) -> Fact:
+def course_facts(course: Course) -> dict[str, Fact]:
+    """The course's facts; a course without a facts file has none (and may cite none)."""
+    return facts(course.facts_path) if course.facts_path.is_file() else {}
+
+
+def get_fact(fact_id: str, path: Path | str | None = None) -> Fact:
     table = facts(path)
     if fact_id not in table:
-        raise FactError(Path(path), None, f"unknown fact '{fact_id}'",
+        raise FactError(_path(path), None, f"unknown fact '{fact_id}'",
                         f"use one of: {', '.join(sorted(table))}")
     return table[fact_id]

@@ -74,14 +74,21 @@ def in_own_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Chromium browser (Playwright ``Browser``); ChromiumMissing if none."""
+    """A headless Chromium (a Playwright ``Browser``), the one launcher of the package: the
+    PDFs, ``make bench`` and the tests all open their browser here. ChromiumMissing if there
+    is none or it does not start."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
+    executable = find_chromium()
     with sync_playwright() as p:
-        executable = find_chromium()
-        browser = p.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
+        try:
+            browser = p.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=True
+            )
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "launch failed"
+            raise ChromiumMissing(f"{executable} did not start ({first})") from None
         try:
             yield browser
         finally:

@@ -1,10 +1,10 @@
 """Build the course's editions into ``_build/``, atomically.
 
-Each edition is built by Sphinx (driven directly, because Jupyter Book 1 cannot switch the
-edition from ``_config.yml``: jupyter-book issue 1290) into a work folder that persists
-between builds (so a no-change rebuild is quick), then copied, slimmed and checked in a
-fresh folder, and only then swapped into ``_build/site/<edition>``. A failed build leaves the
-previous site untouched.
+Each edition is built by Sphinx (driven directly, so that each edition has its own table
+of contents and configuration) into a work folder that persists between builds (so a
+no-change rebuild is quick), then copied, slimmed and checked in a fresh folder, and only
+then swapped into ``_build/site/<edition>``. A failed build leaves the previous site
+untouched.
 
 Layout under ``_build/``::
 
@@ -32,10 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipcourse.course import Course
+from tipcourse.course import EDITIONS, Course, Edition, teacher_first
 from tipcourse.errors import BuildError, SourceError
-
-EDITIONS = ("student", "teacher")
 
 # Jupyter Book always loads these; the course uses none of them, and thebe and comments
 # put third-party URLs into every page.
@@ -57,7 +55,7 @@ class EditionBuild:
     warnings: list[str] = field(default_factory=list)
 
 
-def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[str, Any]:
+def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     """The Sphinx configuration for one edition: _config.yml plus what the edition changes."""
     from jupyter_book.config import get_final_config
 
@@ -73,14 +71,13 @@ def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[s
     config["extensions"] = [e for e in config["extensions"] if e not in UNUSED_EXTENSIONS]
     config.pop("comments_config", None)
     config.pop("use_jupyterbook_latex", None)
-    config["tipcourse_edition"] = edition
+    config["tipcourse_edition"] = str(edition)
     config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache")
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
-    if edition == "student":
-        config["exclude_patterns"].append(f"{course.teacher_dir_name}/**")
+    config["exclude_patterns"].extend(course.edition_excludes(edition))
     options = dict(config.get("html_theme_options", {}))
     options.pop("analytics", None)
-    if edition == "student":
+    if edition == Edition.STUDENT:
         # Launch buttons open the copy without solutions (tipcourse.publish.student_tree).
         from tipcourse.publish.student_tree import student_branch
 
@@ -92,12 +89,10 @@ def sphinx_config(course: Course, edition: str, builder: str = "html") -> dict[s
         show_toc_level=2,
     )
     config["html_theme_options"] = options
-    title = config.get("html_title", "")
-    config["html_title"] = f"{title} ({'teacher' if edition == 'teacher' else 'student'} edition)"
     return config
 
 
-def _run_sphinx(
+def run_sphinx(
     course: Course,
     edition: str,
     outdir: Path,
@@ -113,7 +108,7 @@ def _run_sphinx(
 
     console.nocolor()
     warning = io.StringIO()
-    config = sphinx_config(course, edition, builder)
+    config = sphinx_config(course, edition)
     try:
         with patch_docutils(str(course.root)), docutils_namespace():
             app = Sphinx(
@@ -300,7 +295,7 @@ def _build_locked(course: Course, edition: str, *, strict: bool, force: bool) ->
 
     work = course.work_dir(edition)
     html = work / "html"
-    warnings = _run_sphinx(course, edition, html, work / "doctrees", "html", force)
+    warnings = run_sphinx(course, edition, html, work / "doctrees", "html", force)
     problem = first_problem(course, warnings, only=None if strict else ALWAYS_FATAL)
     if problem:
         # Sphinx only re-reports a warning when the page is read again: force it next time.
@@ -310,7 +305,7 @@ def _build_locked(course: Course, edition: str, *, strict: bool, force: bool) ->
     staging = target.with_name(f".{edition}.new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(html, staging, ignore=shutil.ignore_patterns(".buildinfo", "_sources"))
-    site.finish(staging, edition)
+    site.finish(staging)
     broken = site.broken_links(staging)
     if broken:
         shutil.rmtree(staging, ignore_errors=True)
@@ -370,5 +365,4 @@ def build(
 ) -> list[EditionBuild]:
     """Build the given editions (the teacher edition first: it executes every notebook, and
     the student edition then reads them from the shared cache)."""
-    order = sorted(set(editions), key=lambda e: (e != "teacher", e))
-    return [build_edition(course, e, strict=strict, force=force) for e in order]
+    return [build_edition(course, e, strict=strict, force=force) for e in teacher_first(editions)]

@@ -24,8 +24,8 @@ page of each contents entry; the numbers are filled in and the book printed agai
 numbers sit in fixed-width boxes, so filling them in does not move any page break; a check
 after the second print confirms it (and prints a third time if ever it moved).
 
-The read of named destinations uses pypdf (a pure-Python library) so ``make course`` needs no
-system tool besides Chromium.
+Reading the named destinations and finishing the file (outline titles, author, subject) use
+pypdf (a pure-Python library), so ``make course`` needs no system tool besides Chromium.
 """
 
 from __future__ import annotations
@@ -40,17 +40,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from tipcourse.course import Course
+from tipcourse.course import Course, Edition, teacher_first
 from tipcourse.errors import BuildError
-from tipcourse.publish.browser import (
-    CHROMIUM_ARGS,
-    INSTALL_HINT,
-    ChromiumMissing,
-    find_chromium,
-    in_own_thread,
-)
+from tipcourse.publish.browser import INSTALL_HINT, ChromiumMissing, chromium, in_own_thread
+from tipcourse.sphinx.print import book_name
 
-PDF_NAMES = {"teacher": "teacher-guide.pdf", "student": "student-workbook.pdf"}
+PDF_NAMES = {Edition.TEACHER: "teacher-guide.pdf", Edition.STUDENT: "student-workbook.pdf"}
 PAPERS = {"a4": "A4", "letter": "Letter"}
 # The width of the text on each paper in CSS pixels (96 per inch): the page less print.css's
 # side margins (17 mm each).
@@ -82,8 +77,9 @@ def print_toc(course: Course, edition: str) -> dict[str, Any]:
             elif Path(docname).name == HANDOUTS:
                 # Students get the handouts themselves; the page listing them is for teachers.
                 sections = list(chapter.get("sections") or [])
-                handouts.extend([chapter] if edition == "teacher" or not sections else sections)
-            elif edition == "teacher":
+                handouts.extend([chapter] if edition == Edition.TEACHER or not sections
+                                else sections)
+            elif edition == Edition.TEACHER:
                 kept["guide"].append(chapter)
         for key, target in (("guide", guide), ("content", content)):
             if kept[key]:
@@ -108,10 +104,11 @@ class PrintedBook(Course):
     contents (``only_build_toc_files``) and the student edition's directives."""
 
     def __init__(self, course: Course) -> None:
-        # sphinx_config() excludes "<teacher_dir_name>/**" from the student edition; "_build"
-        # is excluded anyway, so this keeps the handouts while changing nothing else.
-        super().__init__(course.root, teacher_dir_name="_build")
+        super().__init__(course.root, teacher_dir_name=course.teacher_dir_name)
         self.source = course
+
+    def edition_excludes(self, edition: str) -> list[str]:
+        return []  # the book's table of contents decides
 
     def work_dir(self, edition: str) -> Path:
         return self.source.work_dir(edition) / "singlehtml"
@@ -122,13 +119,13 @@ class PrintedBook(Course):
 
 def build_single_page(course: Course, edition: str, force: bool = False) -> Path:
     """Build one edition as a single HTML page for printing; return the page."""
-    from tipcourse.publish.build import _run_sphinx, first_problem
+    from tipcourse.publish.build import first_problem, run_sphinx
 
     book = PrintedBook(course)
     work = book.work_dir(edition)
     html = work / "html"
     # As strict as the site: a warning here (a link the printed book cannot resolve) stops it.
-    warnings = _run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
+    warnings = run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
     problem = first_problem(course, warnings)
     if problem:
         (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
@@ -238,21 +235,9 @@ class Printer:
 
 @contextmanager
 def printer() -> Iterator[Printer]:
-    """A Printer on the Chromium find_chromium() picks; ChromiumMissing if there is none."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    executable = find_chromium()
-    with sync_playwright() as p:
-        try:
-            browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        except PlaywrightError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "launch failed"
-            raise ChromiumMissing(f"{executable} did not start ({first})") from None
-        try:
-            yield Printer(browser)
-        finally:
-            browser.close()
+    """A Printer on the package's Chromium; ChromiumMissing if there is none."""
+    with chromium() as browser:
+        yield Printer(browser)
 
 
 def finish_pdf(
@@ -266,8 +251,11 @@ def finish_pdf(
     if the counts differ) only the repeated first halves are removed.
 
     The changes are appended as an incremental update, so Chromium's file (tags, fonts,
-    links, outline) is kept byte for byte. pypdf reads the few objects involved; its own
-    writer would clone all of them, which takes seconds on a 150-page book."""
+    links, outline) is kept byte for byte. pypdf reads the few objects involved and writes
+    each one; only the short cross-reference section and trailer are written here, because
+    pypdf's own incremental writer (``PdfWriter(..., incremental=True)``) first copies and
+    hashes every object of the file: 15 s for the 150-page teacher guide on the course's
+    2-core machine, against half a second for this."""
     import re
 
     from pypdf import PdfReader
@@ -349,16 +337,11 @@ def print_book(course: Course, printer: Printer, edition: str, paper: str = "a4"
     page = build_single_page(course, edition)
     target = course.pdf_dir / PDF_NAMES[edition]
     config = course.config()
-    subject = {"teacher": "Teacher guide", "student": "Student workbook"}[edition]
+    subject = book_name(edition)
     data = printer.print_page(page, paper, str(config.get("author") or ""),
                               f"{config.get('title') or ''}: {subject}".strip(": "))
     write_atomically(data, target)
     return target
-
-
-def _order(editions: Iterable[str]) -> list[str]:
-    # The teacher edition first: it executes every notebook into the shared cache.
-    return sorted(set(editions), key=lambda e: (e != "teacher", e))
 
 
 def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
@@ -372,7 +355,7 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
 
     def print_all() -> None:
         with printer() as chromium:
-            for edition in _order(editions):
+            for edition in teacher_first(editions):
                 start = time.perf_counter()
                 target = print_book(course, chromium, edition, paper)
                 took = time.perf_counter() - start
@@ -401,7 +384,7 @@ def bench(course: Course | None = None, paper: str = "a4") -> dict[str, float]:
 
     def print_all() -> None:
         with printer() as chromium:
-            for edition in _order(PDF_NAMES):
+            for edition in teacher_first(PDF_NAMES):
                 start = time.perf_counter()
                 print_book(course, chromium, edition, paper)
                 times[PDF_NAMES[edition]] = round(time.perf_counter() - start, 2)

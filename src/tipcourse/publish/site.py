@@ -12,7 +12,7 @@ from tipcourse.course import Course
 from tipcourse.errors import BuildError
 
 
-def finish(site: Path, edition: str) -> None:
+def finish(site: Path) -> None:
     """Post-process a freshly built edition in place (before it is swapped into view)."""
     from tipcourse.publish import slim
 

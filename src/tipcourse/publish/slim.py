@@ -5,8 +5,9 @@ before the site is checked and swapped into view. The templates (``tipcourse.sph
 already keep fontawesome.js and the search index off ordinary pages; what is left here needs
 the whole built site to decide:
 
-- PurgeCSS (npm, installed by ``make setup``) removes the CSS rules that no page or script of
-  the site uses, from the themes' and extensions' stylesheets (not the course's own). The
+- PurgeCSS (npm, installed by ``make setup``; its CLI with ``purgecss.config.js`` beside this
+  module) removes the CSS rules that no page or script of the site uses, from the themes' and
+  extensions' stylesheets (not the course's own). The
   theme's stylesheet carries all of Bootstrap (about 400 KB); the course uses a fraction.
   PurgeCSS is a well-kept tool for exactly this; if it is missing the site still works, only
   heavier, and the build says so once.
@@ -17,7 +18,6 @@ the whole built site to decide:
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -29,34 +29,13 @@ from pathlib import Path
 
 import tipcourse
 
-# Selectors that PurgeCSS cannot see in the built files, because a script puts them together
-# at run time or a browser state sets them: keyboard focus rings, Bootstrap's tooltips
-# (placed by Popper), and the colour mode attributes set on <html>.
-SAFELIST_GREEDY = [
-    r"focus-visible",
-    r"bs-tooltip-",
-    r"popper",
-    r"data-theme",
-    r"data-mode",
-]
-
 # An icon and its aliases map to one code point:
 #   .fa-bars:before,.fa-navicon:before{content:"\f0c9"}
 _ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:\s*\"\\([0-9a-fA-F]+)\"")
 _ICON_NAME = re.compile(r"\.fa-([a-z0-9-]+):")
 _USED_ICON = re.compile(r"\bfa-([a-z0-9-]+)")
 
-# Node script: read the PurgeCSS options from stdin, write each purged stylesheet in place.
-_PURGE_JS = """
-const { PurgeCSS } = require(process.argv[1]);
-const fs = require("fs");
-const opts = JSON.parse(fs.readFileSync(0, "utf8"));
-opts.safelist = { greedy: opts.greedy.map((p) => new RegExp(p)) };
-delete opts.greedy;
-new PurgeCSS().purge(opts).then((results) => {
-  for (const r of results) fs.writeFileSync(r.file, r.css);
-}).catch((err) => { console.error(String(err)); process.exit(1); });
-"""
+PURGECSS_CONFIG = Path(__file__).with_name("purgecss.config.js")
 
 OWN_STATIC = Path(tipcourse.__file__).parent / "sphinx" / "static"
 
@@ -75,7 +54,7 @@ def slim_site(site: Path) -> None:
     _inline_css_imports(site)
     pages_and_scripts = _content_files(site)
     _subset_icon_fonts(site, pages_and_scripts)
-    _purge_css(site, pages_and_scripts)
+    _purge_css(site)
 
 
 def _remove_unused_files(site: Path) -> None:
@@ -197,7 +176,7 @@ def find_purgecss() -> Path | None:
     return None
 
 
-def _purge_css(site: Path, content: list[Path]) -> None:
+def _purge_css(site: Path) -> None:
     purgecss = find_purgecss()
     node = shutil.which("node")
     if purgecss is None or node is None:
@@ -209,15 +188,15 @@ def _purge_css(site: Path, content: list[Path]) -> None:
     # Only the themes' and extensions' stylesheets: the course's own (tipcourse.sphinx's
     # static folder) are small, and their scripts may build class names at run time.
     ours = {p.name for p in OWN_STATIC.glob("*.css")}
-    css = sorted(str(p) for p in (site / "_static").rglob("*.css") if p.name not in ours)
-    options = {
-        "css": css,
-        "content": [str(p) for p in content],
-        "greedy": SAFELIST_GREEDY,
-    }
+    css = sorted(
+        p.relative_to(site).as_posix()
+        for p in (site / "_static").rglob("*.css")
+        if p.name not in ours
+    )
     result = subprocess.run(
-        [node, "-e", _PURGE_JS, str(purgecss)],
-        input=json.dumps(options),
+        [node, str(purgecss / "bin" / "purgecss.js"), "--config", str(PURGECSS_CONFIG),
+         "--output", ".", "--preserve-paths", "--css", *css],
+        cwd=site,
         capture_output=True,
         text=True,
         check=False,

@@ -130,7 +130,3 @@ class QuizWidget:
         from IPython.display import display
 
         display(self.widget)
-
-
-def build(bank: Bank) -> QuizWidget:
-    return QuizWidget(bank)

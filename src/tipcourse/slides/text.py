@@ -24,7 +24,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from tipcourse.data.facts import FACTS_PATH, facts
+from tipcourse.course import Course
+from tipcourse.data.facts import facts
 from tipcourse.errors import SourceError
 
 _ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>[^`]+)`")
@@ -87,7 +88,7 @@ class TextRenderer:
         return text, href
 
     def _fact(self, fact_id: str, notes: bool) -> str:
-        fact = facts(FACTS_PATH).get(fact_id.strip())
+        fact = facts(Course(self.root).facts_path).get(fact_id.strip())
         if fact is None:
             return fact_id
         if not notes:
@@ -99,7 +100,7 @@ class TextRenderer:
         return f"**{fact.value}** ({self._source(fact.id)})"
 
     def _source(self, fact_id: str) -> str:
-        fact = facts(FACTS_PATH)[fact_id]
+        fact = facts(Course(self.root).facts_path)[fact_id]
         label = "secondary source" if fact.secondary else "source"
         return f"{label}: {fact.source.short}, {fact.source.where}"
 

@@ -13,6 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from tipcourse import __version__
+from tipcourse.course import Edition
 
 # One module per concept; each exposes setup(app).
 PARTS = [
@@ -33,7 +34,7 @@ PARTS = [
 
 def setup(app: Sphinx) -> dict[str, Any]:
     # The safe default: a build that names no edition must not publish the answer keys.
-    app.add_config_value("tipcourse_edition", "student", "env", [str])
+    app.add_config_value("tipcourse_edition", str(Edition.STUDENT), "env", [str])
     for name in PARTS:
         importlib.import_module(name).setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

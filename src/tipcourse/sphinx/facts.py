@@ -20,7 +20,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
-from tipcourse.data.facts import FACTS_PATH, Fact, facts
+from tipcourse.course import Course, Edition
+from tipcourse.data.facts import Fact, facts
 from tipcourse.errors import FactError
 
 NOTES_TITLE = "Sources of the figures on this page"
@@ -29,20 +30,21 @@ NOTES_TITLE = "Sources of the figures on this page"
 class FactRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         fact_id = self.text.strip()
+        path = Course(self.env.srcdir).facts_path
+        # Sphinx re-reads the page when facts.yml changes.
+        self.env.note_dependency(str(path))
         try:
-            table = facts(FACTS_PATH)
+            table = facts(path)
         except FactError as exc:
             msg = self.inliner.reporter.error(exc.one_line(), line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         if fact_id not in table:
             msg = self.inliner.reporter.error(
-                f"unknown fact '{fact_id}' (use an id from src/tipcourse/data/facts.yml)",
+                f"unknown fact '{fact_id}' (use an id from book/facts.yml)",
                 line=self.lineno,
             )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         fact = table[fact_id]
-        # Sphinx rebuilds a page when facts.yml changes.
-        self.env.note_dependency(str(FACTS_PATH))
         box = nodes.inline(classes=["tc-fact", f"tc-fact-{fact.status.lower()}",
                                     f"tc-fact--{fact.id}"], tc_fact=fact.id)
         box += nodes.strong(fact.value, fact.value)
@@ -76,8 +78,8 @@ def number_facts(app: Sphinx, doctree: nodes.document) -> None:
     uses = list(doctree.findall(lambda n: isinstance(n, nodes.inline) and n.get("tc_fact")))
     if not uses:
         return
-    table = facts(FACTS_PATH)
-    teacher = app.config.tipcourse_edition == "teacher"
+    table = facts(Course(app.srcdir).facts_path)
+    teacher = app.config.tipcourse_edition == Edition.TEACHER
     prefix = f"tc-note-{_slug(app.env.docname)}"
     notes = nodes.enumerated_list(classes=["tc-fact-notes"], enumtype="arabic")
     for number, use in enumerate(uses, start=1):

@@ -28,7 +28,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-SOLUTION_TAG = "solution"
+from tipcourse.course import Edition
+from tipcourse.data.solutions import SOLUTION_TAG
 
 
 def _is_solution(node: nodes.Node) -> bool:
@@ -41,7 +42,7 @@ def _is_solution(node: nodes.Node) -> bool:
 
 
 def strip_or_label_solutions(app: Sphinx, doctree: nodes.document) -> None:
-    student = app.config.tipcourse_edition != "teacher"
+    student = app.config.tipcourse_edition != Edition.TEACHER
     for cell in list(doctree.findall(_is_solution)):
         if student:
             cell.parent.remove(cell)
@@ -61,7 +62,7 @@ def add_download_link(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     if app.builder.name != "html" or not _is_notebook(app, docname):
         return
-    teacher = app.config.tipcourse_edition == "teacher"
+    teacher = app.config.tipcourse_edition == Edition.TEACHER
     text = ("Download this notebook with solutions (.ipynb)" if teacher
             else "Download this notebook (.ipynb)")
     link = addnodes.download_reference(
@@ -82,7 +83,7 @@ def write_student_downloads(app: Sphinx, exception: Exception | None) -> None:
 
     if exception is not None or app.builder.name != "html":
         return
-    if app.config.tipcourse_edition == "teacher":
+    if app.config.tipcourse_edition == Edition.TEACHER:
         return
     for src, (_docs, dest) in app.env.dlfiles.items():
         if not src.endswith(".ipynb"):

@@ -18,7 +18,6 @@ The HTML site (builder ``html``) is not touched.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,8 @@ import segno
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+
+from tipcourse.sphinx.video import video_embed
 
 BUILDER = "singlehtml"
 
@@ -45,10 +46,9 @@ TITLE_ATTR = "tipcourse_print_title"
 
 
 def course_title(app: Sphinx) -> str:
-    """The course's title: Jupyter Book puts _config.yml's title in html_title (the build adds
-    the edition in brackets) and leaves Sphinx's project unset."""
-    title = str(app.config.html_title or app.config.project or "")
-    return re.sub(r"\s*\((student|teacher) edition\)$", "", title)
+    """The course's title: Jupyter Book puts _config.yml's title in html_title and leaves
+    Sphinx's project unset."""
+    return str(app.config.html_title or app.config.project or "")
 
 
 def _is_print(app: Sphinx) -> bool:
@@ -188,9 +188,8 @@ def _with_ancestors(
 
 
 def _wants_qr(app: Sphinx, url: str, ancestors: tuple[nodes.Element, ...]) -> bool:
-    for parent in ancestors:
-        if type(parent).__name__ == "video_embed":
-            return False  # the video directive prints its own address and QR code
+    if any(isinstance(parent, video_embed) for parent in ancestors):
+        return False  # the video directive prints its own address and QR code
     if any(QR_CLASSES & set(parent.get("classes", [])) for parent in ancestors):
         return True
     video = getattr(app.config, "tipcourse_video_url", None)

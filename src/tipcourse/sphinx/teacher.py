@@ -8,7 +8,10 @@ the HTML, the search index or any other output. (Source copies are switched off 
 The student edition is the default: a plain ``jupyter-book build .`` of the course's own
 ``_toc.yml`` leaves out the teacher pages here, because that build does not go through
 ``tipcourse build`` (which writes each edition's table of contents itself). Teacher pages
-carry ``<meta name="robots" content="noindex">`` in case a teacher site is reachable.
+carry ``<meta name="robots" content="noindex">`` in case a teacher site is reachable, and
+every page of the teacher site opens with a "Teacher edition" banner (the theme's announcement
+bar, a labelled ``<aside>``), so nobody mistakes it for the students' site. The banner is page
+furniture, not content: it stays out of the search index and the printed books.
 
     ```{teacher}
     :title: Before the lesson
@@ -32,15 +35,19 @@ from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from tipcourse.course import Course
+from tipcourse.course import Course, Edition
 
 NOINDEX = '<meta name="robots" content="noindex">'
+TEACHER_BANNER = (
+    "<strong>Teacher edition</strong>: lesson plans, answer keys and solutions. "
+    "Keep this site away from students."
+)
 
 logger = logging.getLogger(__name__)
 
 
 def is_teacher_edition(directive: SphinxDirective) -> bool:
-    return directive.env.config.tipcourse_edition == "teacher"
+    return directive.env.config.tipcourse_edition == Edition.TEACHER
 
 
 class TeacherDirective(SphinxDirective):
@@ -61,7 +68,7 @@ def _student_toc(app: Sphinx, config: Config) -> None:
     """In the student edition, a build from the course's own ``_toc.yml`` gets the student
     table of contents and excludes the teacher pages. Runs before sphinx-external-toc reads
     the table of contents (priority 900)."""
-    if config.tipcourse_edition == "teacher":
+    if config.tipcourse_edition == Edition.TEACHER:
         return
     course = Course(Path(app.srcdir))
     toc_path = Path(app.srcdir, str(config["external_toc_path"]))
@@ -69,15 +76,18 @@ def _student_toc(app: Sphinx, config: Config) -> None:
         return  # tipcourse's own builds hand Sphinx the edition's table of contents
     own = Path(app.doctreedir) / "tipcourse-student-toc.yml"
     own.parent.mkdir(parents=True, exist_ok=True)
-    course.write_edition_toc("student", own)
+    course.write_edition_toc(Edition.STUDENT, own)
     config["external_toc_path"] = str(own)
-    config["exclude_patterns"] = [*config["exclude_patterns"], f"{course.teacher_dir_name}/**"]
+    config["exclude_patterns"] = [*config["exclude_patterns"],
+                                  *course.edition_excludes(Edition.STUDENT)]
 
 
-def _noindex(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+def _teacher_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
              doctree: nodes.document | None) -> None:
-    if app.config.tipcourse_edition == "teacher":
+    if app.config.tipcourse_edition == Edition.TEACHER:
         context["metatags"] = context.get("metatags", "") + NOINDEX + "\n"
+        if app.builder.name == "html":
+            context["theme_announcement"] = TEACHER_BANNER
 
 
 def _check_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -104,4 +114,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("teacher", TeacherDirective)
     app.connect("source-read", _check_blocks)
     app.connect("config-inited", _student_toc, priority=800)
-    app.connect("html-page-context", _noindex)
+    app.connect("html-page-context", _teacher_page)

@@ -135,9 +135,14 @@ def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
     context["generate_toctree_html"] = generate_toctree_html
 
 
+# What no page's output depends on: the command line and the delivery side.
+NOT_READ_BY_PAGES = {"cli", "publish", "__pycache__"}
+
+
 def extension_digest() -> str:
-    """A hash of the tipcourse package: the extension's code, templates and static files, and
-    the models and renderers its directives call (quiz, lessons, facts).
+    """A hash of what pages are made from: the extension's code, templates and static files,
+    and the models and renderers its directives call (quiz, lessons, facts). The content a
+    page cites (a quiz bank, ``book/facts.yml``) is a dependency of that page instead.
 
     Sphinx re-reads pages when a source or the configuration changes, but not when an
     extension's code or a static file changes, so an incremental build would keep stale
@@ -147,7 +152,9 @@ def extension_digest() -> str:
     package = HERE.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and not NOT_READ_BY_PAGES.intersection(
+            path.relative_to(package).parts
+        ):
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

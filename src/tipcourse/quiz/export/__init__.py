@@ -27,8 +27,3 @@ def export_bank(bank: Bank, fmt: str, out_dir: Path) -> Path:
     tmp.write_bytes(write(bank))
     tmp.replace(target)
     return target
-
-
-def fraction_split(count: int) -> float:
-    """Each of ``count`` right options' share of 100, as Moodle writes it (5 decimals)."""
-    return round(100 / count, 5)
