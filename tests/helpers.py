@@ -65,6 +65,8 @@ def sphinx_site(course: Course, edition: str) -> Path:
 def copy_minibook(tmp_path: Path) -> Path:
     root = tmp_path / "book"
     shutil.copytree(FIXTURES / "minibook", root, ignore=shutil.ignore_patterns("_build"))
+    # The course's own figures, so fixture pages can cite them as chapters do.
+    shutil.copy(FIXTURES.parents[1] / "book" / "facts.yml", root / "book" / "facts.yml")
     return root
 
 

@@ -108,11 +108,13 @@ def test_chart_image_carries_its_alt_text(built: Course, edition: str) -> None:
 def test_launch_buttons_render_on_notebook_pages(built: Course, edition: str) -> None:
     html = page(built, edition)
     repo = "example-school/tipcourse"
-    assert (f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/sample.ipynb"
+    # Students' buttons open the branch of student copies (no solutions), teachers' main.
+    branch = "main" if edition == "teacher" else "student"
+    assert (f"https://mybinder.org/v2/gh/{repo}/{branch}?urlpath=lab/tree/notebooks/sample.ipynb"
             in html)
     assert ("https://hub.example-school.org/hub/user-redirect/git-pull?repo=https%3A//github.com/"
             f"{repo}" in html)
-    assert (f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/sample.ipynb"
+    assert (f"https://colab.research.google.com/github/{repo}/blob/{branch}/notebooks/sample.ipynb"
             in html)
     # Chapters are not notebooks: no launch button there.
     assert "mybinder.org" not in (built.site_dir(edition) / "book" / "chapter.html").read_text()

@@ -405,8 +405,11 @@ def course_quiz_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
 
     course = Course(copy_minibook(tmp_path_factory.mktemp("coursequiz")))
     shutil.copytree(REPO / "quizzes", course.root / "quizzes")
-    shutil.copytree(REPO / "teacher_guide" / "answer-keys",
-                    course.root / "teacher_guide" / "answer-keys")
+    keys = course.root / "teacher_guide" / "answer-keys"
+    shutil.copytree(REPO / "teacher_guide" / "answer-keys", keys)
+    # The course's index links pages (lessons, card answers) this fixture book leaves out.
+    (keys / "index.md").write_text("# Quiz answer keys\n")
+    (keys / "scenario-cards.md").unlink()
     toc = course.root / "_toc.yml"
     lines = [toc.read_text()]
     for bank in COURSE_BANKS:

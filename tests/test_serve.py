@@ -59,3 +59,33 @@ def test_serve_says_when_the_edition_is_not_built(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "this edition is not built" in result.stderr and "tipcourse build" in result.stderr
+
+
+def test_serve_sends_text_compressed_like_a_static_host(tmp_path: Path) -> None:
+    import gzip
+    import threading
+
+    from tipcourse.publish.serve import make_server
+
+    (tmp_path / "index.html").write_text("<!doctype html><title>x</title>" + "words " * 2000)
+    (tmp_path / "mark.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    server = make_server(tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        request = urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=5) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            assert r.headers["Content-Type"].startswith("text/html")
+            raw = r.read()
+        assert len(raw) < 1000
+        assert gzip.decompress(raw).decode().endswith("words ")
+        with urllib.request.urlopen(base + "index.html", timeout=5) as r:
+            assert r.headers["Content-Encoding"] is None  # a client that did not ask
+            assert r.read().decode().endswith("words ")
+        request = urllib.request.Request(base + "mark.png", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=5) as r:
+            assert r.headers["Content-Encoding"] is None  # images are sent as they are
+    finally:
+        server.shutdown()
+        server.server_close()

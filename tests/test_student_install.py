@@ -37,12 +37,21 @@ def test_binder_pins_a_python_the_package_accepts() -> None:
 def test_student_copies_carry_no_widget_output_without_its_state() -> None:
     for path in NOTEBOOKS:
         nb = student_copy(nbformat.read(path, as_version=4))
-        state = nb.metadata.get("widgets", {})
+        state = nb.metadata.get("widgets", {}).get(
+            "application/vnd.jupyter.widget-state+json", {}).get("state", {})
         for cell in nb.cells:
             for output in cell.get("outputs", []):
-                assert WIDGET_MIME not in output.get("data", {}) or state, path.name
-        texts = json.dumps([c.get("outputs", []) for c in nb.cells])
-        assert "interactive(children=" not in texts, path.name
+                if WIDGET_MIME in output.get("data", {}):
+                    assert output["data"][WIDGET_MIME]["model_id"] in state, path.name
+
+
+def test_a_widget_output_without_state_becomes_a_hint_to_run_the_cell() -> None:
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    nb.metadata.pop("widgets", None)
+    copy = student_copy(nb)
+    texts = json.dumps([c.get("outputs", []) for c in copy.cells])
+    assert "interactive(children=" not in texts
+    assert "Run this cell to explore" in texts
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tipcourse.course import Course
-from tipcourse.errors import FactError
+from tipcourse.errors import ConfigError, FactError
 from tipcourse.sources import Source
 from tipcourse.yamlio import line_of, read_yaml, validate
 
@@ -54,8 +54,19 @@ class Fact(BaseModel):
 
 
 def _path(path: Path | str | None) -> Path:
-    """The given file, else the facts of the course around the working folder."""
-    return Path(path) if path is not None else Course.here().facts_path
+    """The given file, else the facts of the course around the working folder, else (a
+    downloaded notebook, Colab) the copy shipped inside the package."""
+    if path is not None:
+        return Path(path)
+    try:
+        course_facts = Course.here().facts_path
+    except ConfigError:
+        return SHIPPED_FACTS
+    return course_facts if course_facts.is_file() else SHIPPED_FACTS
+
+
+# A link to book/facts.yml in the source tree, so that file stays the one source.
+SHIPPED_FACTS = Path(__file__).parent / "facts.yml"
 
 
 def load_facts(path: Path | str | None = None) -> dict[str, Fact]:

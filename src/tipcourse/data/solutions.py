@@ -1,9 +1,10 @@
 """Student copies of notebooks: the same notebook without its cells tagged ``solution``.
 
-Saved widget outputs are only a reference to live widget state; without that state (and the
-course saves none) Jupyter shows them as raw Python text such as
-``interactive(children=(Dropdown(…``. A student copy replaces them with a line saying to run
-the cell."""
+A saved widget output is only a reference to a widget model. With the model's state saved in
+the notebook's metadata, Jupyter draws the controls before the cell runs; without it, Jupyter
+shows raw Python text such as ``interactive(children=(Dropdown(…``. A student copy keeps
+widget outputs whose state is saved and replaces the others with a line saying to run the
+cell."""
 
 from __future__ import annotations
 
@@ -25,15 +26,20 @@ def is_solution(cell: nbformat.NotebookNode) -> bool:
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     out = nbformat.from_dict(nb)
     out.cells = [c for c in out.cells if not is_solution(c)]
-    has_state = bool(out.metadata.get("widgets", {}).get(
-        "application/vnd.jupyter.widget-state+json", {}).get("state"))
-    if not has_state:
-        for cell in out.cells:
-            if cell.cell_type == "code" and any(_is_widget(o) for o in cell.outputs):
-                kept = [o for o in cell.outputs if not _is_widget(o)]
-                hint = nbformat.v4.new_output("stream", name="stdout", text=RUN_TO_EXPLORE)
-                cell.outputs = [hint, *kept]
+    saved = out.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for cell in out.cells:
+        if cell.cell_type != "code":
+            continue
+        if any(_is_widget(o) and _model(o) not in saved for o in cell.outputs):
+            kept = [o for o in cell.outputs if not _is_widget(o)]
+            hint = nbformat.v4.new_output("stream", name="stdout", text=RUN_TO_EXPLORE)
+            cell.outputs = [hint, *kept]
     return out
+
+
+def _model(output: nbformat.NotebookNode) -> str | None:
+    return output["data"][WIDGET_MIME].get("model_id")
 
 
 def _is_widget(output: nbformat.NotebookNode) -> bool:

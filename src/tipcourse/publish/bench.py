@@ -5,15 +5,23 @@
   nothing is reused), then a no-change rebuild;
 - first-visit transfer of each edition's landing page in Chromium (uncompressed bytes,
   requests);
-- data load time, cold and warm, and PDF times.
+- data load time, cold and warm, and PDF times;
+- Lighthouse (npm ``lighthouse``, pinned in package.json; mobile preset, the system Chromium)
+  on the student landing page, a chapter and a notebook, served compressed by
+  ``tipcourse serve``'s server as a static host would: the four category scores beside the
+  page's transferred weight.
 
-Targets: clean build < 60 s, no-change rebuild < 10 s, landing page < 600 KB.
+Targets: clean build < 60 s, no-change rebuild < 10 s; transferred on a first visit, the
+landing page < 300 KB and a chapter < 350 KB; Lighthouse mobile performance >= 0.95,
+accessibility, best practices and SEO = 1.0.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -66,9 +74,88 @@ def bench_landing_pages(course: Course) -> dict[str, dict[str, Any]]:
     return figures
 
 
-def main() -> int:
+# The pages Lighthouse measures (student edition) and the weight each must stay under.
+LIGHTHOUSE_PAGES = {
+    "landing page": ("index.html", 300_000),
+    "chapter 1": ("book/01-what-is-trafficking.html", 350_000),
+    "notebook 1": ("notebooks/01-how-many-detected.html", 350_000),
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+
+
+def lighthouse_command(course: Course) -> list[str] | None:
+    program = course.root / "node_modules" / ".bin" / "lighthouse"
+    return [str(program)] if program.is_file() else None
+
+
+def run_lighthouse(command: list[str], url: str, chrome: str) -> dict[str, Any]:
+    """One Lighthouse run (mobile preset): category scores and the bytes transferred."""
+    done = subprocess.run(
+        [*command, url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome}, timeout=300,
+    )
+    if done.returncode != 0:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        raise RuntimeError(lines[-1] if lines else f"lighthouse exited {done.returncode}")
+    report = json.loads(done.stdout)
+    scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    audits = report["audits"]
+    failed = sorted(
+        key for key, audit in audits.items()
+        if audit.get("score") is not None and audit["score"] < 0.9
+        and audit.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"}
+    )
+    return {
+        **scores,
+        "transfer_bytes": int(audits["total-byte-weight"]["numericValue"]),
+        "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
+        "below_0.9": failed,
+    }
+
+
+def bench_lighthouse(course: Course) -> dict[str, dict[str, Any]]:
+    from tipcourse.publish.browser import find_chromium, served
+
+    command = lighthouse_command(course)
+    if command is None:
+        raise RuntimeError("Lighthouse is not installed: run `make setup`")
+    site = course.site_dir("student")
+    if not (site / "index.html").is_file():
+        build(course, ["student"])
+    chrome = find_chromium()
+    figures: dict[str, dict[str, Any]] = {}
+    with served(site) as base:
+        for name, (page, limit) in LIGHTHOUSE_PAGES.items():
+            figures[name] = {**run_lighthouse(command, base + page, chrome), "limit": limit}
+    return figures
+
+
+def print_lighthouse(figures: dict[str, dict[str, Any]]) -> None:
+    print(f"{'Lighthouse, mobile':20} {'KB sent':>8} {'perf':>5} {'a11y':>5} {'b.p.':>5} "
+          f"{'SEO':>5} {'LCP s':>6}")
+    for name, f in figures.items():
+        weight = f"{f['transfer_bytes'] / 1000:.0f}/{f['limit'] // 1000}"
+        print(f"{name:20} {weight:>8} {f['performance']:>5.2f} {f['accessibility']:>5.2f} "
+              f"{f['best-practices']:>5.2f} {f['seo']:>5.2f} {f['lcp_s']:>6}")
+        missed = [c for c in CATEGORIES if (f[c] or 0) < TARGETS[c]]
+        if missed or f["transfer_bytes"] >= f["limit"]:
+            print(f"  below target: {', '.join(missed) or 'weight'}; audits under 0.9: "
+                  f"{', '.join(f['below_0.9']) or 'none'}")
+    print("targets: weight under the limit (KB), perf >= 0.95, a11y, b.p. and SEO = 1.00")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+
     course = Course.here()
     results: dict[str, Any] = {}
+    if (sys.argv[1:] if argv is None else argv) == ["lighthouse"]:
+        # `python -m tipcourse.bench lighthouse`: only the Lighthouse figures, on the built site.
+        print_lighthouse(bench_lighthouse(course))
+        return 0
     results["build"] = bench_build(course)
     print(f"clean build, both editions: {results['build']['clean_build_s']} s (target < 60 s)")
     rebuild = results["build"]["no_change_rebuild_s"]
@@ -77,6 +164,8 @@ def main() -> int:
     for edition, page in results["landing_page"].items():
         print(f"{edition} landing page:       {page['kb']} KB in {page['requests']} requests "
               f"(target < 600 KB)")
+    results["lighthouse"] = bench_lighthouse(course)
+    print_lighthouse(results["lighthouse"])
     results["data_load"] = bench_load()
     print(f"data load: {results['data_load']}")
     results["pdf"] = bench_pdf(course)

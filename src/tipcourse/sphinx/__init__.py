@@ -20,6 +20,7 @@ PARTS = [
     "tipcourse.sphinx.teacher",
     "tipcourse.sphinx.offline",
     "tipcourse.sphinx.theme",
+    "tipcourse.sphinx.figures",
     "tipcourse.sphinx.facts",
     "tipcourse.sphinx.school",
     "tipcourse.sphinx.notebooks",

@@ -240,10 +240,27 @@ def _assemble(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     setattr(app.builder, TITLE_ATTR, title)
     front = nodes.raw("", _title_page_html(app, title, target), format="html")
     contents = nodes.raw("", _contents_html(app, doctree), format="html")
-    # Title page, contents, then the root page's own text (the introduction).
+    _keep_for_paper(app, root)
+    # Title page, contents, then what is left of the root page's own text.
     root.insert(0, front)
     root.insert(1, contents)
     root["classes"].append("tc-root")
+
+
+def _keep_for_paper(app: Sphinx, root: nodes.section) -> None:
+    """Leave out the root page's own text, which is the site's landing page (buttons, chapter
+    cards, a welcome for students): the title page and contents take its place. The student
+    workbook keeps its note on care; the teacher guide opens with the teaching guide."""
+    notes = []
+    if app.config.tipcourse_edition != "teacher":
+        notes = [n for n in _outside(root, nodes.Element) if "content-note" in n["classes"]]
+    wrappers = [c for c in _outside(root, nodes.compound) if "toctree-wrapper" in c["classes"]]
+    for child in list(root.children):
+        if not isinstance(child, nodes.title):
+            root.remove(child)
+    for node in [*notes, *wrappers]:
+        node.parent = None
+        root.append(node)
 
 
 def _page_context(

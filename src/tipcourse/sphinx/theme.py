@@ -1,6 +1,13 @@
 """Theme adjustments: the course's own stylesheet and templates (templates/), and theme options
 that keep pages light, accessible and free of console errors.
 
+The course's identity sits on top of sphinx-book-theme: a wordmark in the header on every
+width (``templates/tc-wordmark.html``; it leads home, so the sidebar neither repeats the title
+nor lists the home page), one search field (the header's; the sidebar holds only the
+contents), the palette, typeface and type scale in ``static/tipcourse.css``, the favicon and a
+social card, and a description of each page in its head (its front matter's
+``description``, else its first paragraph).
+
 The templates override three pieces of sphinx-book-theme / pydata-sphinx-theme:
 ``layout.html`` (no fontawesome.js, search scripts only on the search page),
 ``sections/header.html`` (no hidden sidebar toggles, which broke the visible ones) and
@@ -13,6 +20,7 @@ What is left to trim after the build (unused CSS, icon font glyphs) is in
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +28,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 HERE = Path(__file__).parent
+# What a search result or a link preview shows of a page: search engines cut at about 160.
+DESCRIPTION_LENGTH = 160
 
 
 def _add_paths(app: Sphinx, config: Config) -> None:
@@ -33,7 +43,44 @@ def _add_paths(app: Sphinx, config: Config) -> None:
     options = dict(config.html_theme_options or {})
     # The default end of the primary sidebar is an empty Read the Docs ad placeholder.
     options.setdefault("primary_sidebar_end", [])
+    options.setdefault("navbar_start", ["tc-wordmark.html"])
+    options.setdefault("navbar_persistent", ["search-button-field.html"])
     config.html_theme_options = options
+    if not config.html_sidebars:
+        config.html_sidebars = {"**": ["sbt-sidebar-nav.html"]}
+
+
+def brand(html_title: str) -> tuple[str, str]:
+    """The wordmark's name and tagline from the site title: "Not for sale: a course on
+    trafficking in persons (student edition)" gives "Not for sale" and "a course on
+    trafficking in persons"."""
+    title = re.sub(r"\s*\((student|teacher) edition\)$", "", html_title.strip())
+    name, _, tagline = title.partition(": ")
+    return name.strip(), tagline.strip()
+
+
+def page_description(doctree: Any) -> str:
+    """The first paragraph of a page's own text (not a box such as the content note), cut at
+    a word before DESCRIPTION_LENGTH characters."""
+    from docutils import nodes
+
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent = paragraph.parent
+        boxed = False
+        while parent is not None:
+            if isinstance(parent, (nodes.Admonition, nodes.topic, nodes.sidebar, nodes.table,
+                                   nodes.list_item, nodes.figure)):
+                boxed = True
+                break
+            parent = parent.parent
+        text = " ".join(paragraph.astext().split())
+        if boxed or len(text) < 40:
+            continue
+        if len(text) <= DESCRIPTION_LENGTH:
+            return text
+        cut = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:")
+        return cut + "…"
+    return ""
 
 
 def _page_context(
@@ -43,6 +90,17 @@ def _page_context(
     # "Got invalid theme mode" on every page; "auto" follows the reader's system setting.
     if not context.get("default_mode"):
         context["default_mode"] = "auto"
+    name, tagline = brand(str(app.config.html_title or app.config.project or ""))
+    context["tc_brand"] = name
+    context["tc_tagline"] = tagline
+    context["tc_edition"] = app.config.tipcourse_edition
+    meta = app.env.metadata.get(pagename, {}) if app.env else {}
+    description = str(meta.get("description") or "")
+    if not description and doctree is not None:
+        description = page_description(doctree)
+    if not description:
+        description = f"{name}: {tagline}." if tagline else name
+    context["tc_description"] = description
 
 
 def name_toc_toggles(soup: Any) -> None:
@@ -78,7 +136,9 @@ def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
 
 
 # What no page's output depends on: the command line and the delivery side.
-NOT_READ_BY_PAGES = {"cli", "publish", "__pycache__"}
+# The delivery side, and the package's links to the course's own content (quiz banks,
+# facts), which pages track as dependencies.
+NOT_READ_BY_PAGES = {"cli", "publish", "__pycache__", "banks", "facts.yml"}
 
 
 def extension_digest() -> str:
