@@ -5,13 +5,16 @@
 solution cells) in ``notebooks/``, the student workbook PDF and the licences. A copy of the zip
 goes into the built student site, and the landing page's download block
 (``<div id="tc-course-download">`` in ``index.md``) is filled with a link to it; inside the zip
-the same block says that this is the offline copy.
+the same block says that this is the offline copy. Browsers refuse web fonts to pages opened
+from ``file://`` (the page's origin is null, and fonts need CORS), so inside the zip each
+stylesheet carries its fonts as ``data:`` addresses and the pages do not preload them.
 
 Python's ``zipfile`` writes the archive: no library adds anything a zip of a folder needs.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import os
 import re
@@ -67,6 +70,30 @@ def offline_block() -> str:
     )
 
 
+_FONT = re.compile(r"""url\((['"]?)([^)'"?#]+\.woff2)([?#][^)'"]*)?\1\)""")
+
+
+def inline_fonts(stylesheet: Path) -> str:
+    """The stylesheet with every local .woff2 font it names written into it as a data: URL."""
+
+    def data_url(match: re.Match[str]) -> str:
+        font = (stylesheet.parent / match[2]).resolve()
+        if not font.is_file():
+            return match[0]
+        encoded = base64.b64encode(font.read_bytes()).decode("ascii")
+        return f'url("data:font/woff2;base64,{encoded}")'
+
+    return _FONT.sub(data_url, stylesheet.read_text(encoding="utf-8"))
+
+
+_PRELOAD = re.compile(r'<link rel="preload"[^>]*\.woff2"[^>]*>[ \t]*\n?')
+
+
+def offline_page(page: Path) -> str:
+    """A page of the zip: no font preloads (the stylesheets carry the fonts)."""
+    return _PRELOAD.sub("", page.read_text(encoding="utf-8"))
+
+
 def _fill(index: Path, block: str) -> str:
     text = index.read_text(encoding="utf-8")
     return BLOCK.sub(lambda _match: block, text, count=1)
@@ -105,7 +132,11 @@ def build_zip(course: Course) -> Path:
                 continue  # the published copy of an earlier zip
             arcname = f"{folder}/{relative.as_posix()}"
             if relative.as_posix() == "index.html":
-                archive.writestr(arcname, _fill(path, offline_block()))
+                archive.writestr(arcname, _PRELOAD.sub("", _fill(path, offline_block())))
+            elif path.suffix == ".html":
+                archive.writestr(arcname, offline_page(path))
+            elif path.suffix == ".css":
+                archive.writestr(arcname, inline_fonts(path))
             else:
                 archive.write(path, arcname)
         for notebook in sorted((course.root / "notebooks").glob("*.ipynb")):
