@@ -54,3 +54,23 @@ def test_it_checks_the_repository_address_it_publishes_from() -> None:
     commands = _commands(_workflow())
     assert ".venv/bin/tipcourse repository" in commands
     assert "GITHUB_REPOSITORY" in commands
+
+
+def test_it_pushes_the_student_copies_the_launch_buttons_open() -> None:
+    job = _workflow()["jobs"]["student-branch"]
+    assert job["permissions"] == {"contents": "write"}
+    commands = "\n".join(step.get("run", "") for step in _steps(job))
+    assert "tipcourse data student-branch --out _build/student-branch" in commands
+    assert "tipcourse data student-branch --name" in commands
+    assert 'HEAD:refs/heads/$branch' in commands
+    assert "tipcourse build" not in commands  # no site, and so no teacher edition, here
+
+
+def test_the_branch_name_comes_from_the_course_settings() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "tipcourse.cli", "data", "student-branch",
+                             "--name"], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "student"

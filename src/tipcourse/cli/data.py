@@ -30,6 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                             "branch the student edition's Binder/JupyterHub/Colab buttons open")
     c.add_argument("--out", type=Path, default=None,
                    help="folder to write (default: _build/student-branch/)")
+    c.add_argument("--name", action="store_true",
+                   help="only print the branch's name (repository.student_branch)")
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -58,6 +60,9 @@ def handle(args: argparse.Namespace) -> int:
         from tipcourse.publish.student_tree import student_branch, write_student_tree
 
         course = Course.here()
+        if args.name:
+            print(student_branch(course))
+            return 0
         out = args.out or course.build_dir / "student-branch"
         count = write_student_tree(course, out)
         print(f"{out}: {count} student notebooks; push it as the "
