@@ -93,3 +93,18 @@ def test_tipcourse_check_prints_the_warning_and_passes(
     out = capsys.readouterr().out
     assert "warning: repository.url in _config.yml is still" in out
     assert out.rstrip().endswith("all sources are valid")
+
+
+def test_a_course_without_an_address_or_notebooks_is_warned_not_failed(tmp_path: Path) -> None:
+    root = tmp_path / "draft"
+    root.mkdir()
+    (root / "_config.yml").write_text("title: A draft\n")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    assert check_repository(Course(root)).startswith("warning: no repository.url")
+
+
+def test_notebooks_without_an_address_fail(course: Course) -> None:
+    config = course.config_path
+    config.write_text(config.read_text().replace(f"url: {PLACEHOLDER}", "branch_only: x"))
+    with pytest.raises(ConfigError, match="repository.url is not an https:// address"):
+        check_repository(course)

@@ -53,7 +53,13 @@ def install_hints(course: Course) -> list[Hint]:
 
 def check_repository(course: Course) -> str:
     """Every install hint names the setting; a warning (not a failure) while the setting is
-    still the address the course was written with."""
+    still the address the course was written with, or when none is set (a course without
+    launch buttons, such as a first draft)."""
+    section = course.config().get("repository")
+    if not hasattr(section, "get") or section.get("url") is None:
+        if not install_hints(course):
+            return ("warning: no repository.url in _config.yml: notebook pages show no "
+                    "launch buttons (set it with: tipcourse repository URL)")
     url = repository_url(course)
     for hint in install_hints(course):
         if hint.url != url:
