@@ -152,7 +152,12 @@ class Course:
         """The table of contents for an edition: the student one drops teacher pages."""
         toc = self.toc()
         if edition == Edition.TEACHER:
-            return toc
+            # Teachers come for the teaching guide: its parts lead the menu.
+            parts = toc.get("parts")
+            if not parts:
+                return toc
+            first = sorted(parts, key=lambda part: not self._has_teacher_page(part))
+            return {**toc, "parts": first}
 
         def keep(node: Any) -> Any:
             if isinstance(node, dict):
@@ -172,6 +177,14 @@ class Course:
             return node
 
         return keep(toc)
+
+    def _has_teacher_page(self, node: Any) -> bool:
+        if isinstance(node, dict):
+            if "file" in node and self.is_teacher_page(str(node["file"])):
+                return True
+            return any(self._has_teacher_page(child) for key in ("chapters", "sections")
+                       for child in node.get(key) or [])
+        return False
 
     def write_edition_toc(self, edition: str, path: Path) -> None:
         toc = self.edition_toc(edition)

@@ -291,7 +291,7 @@ def build_edition(
 
 
 def _build_locked(course: Course, edition: str, *, strict: bool, force: bool) -> EditionBuild:
-    from tipcourse.publish import site
+    from tipcourse.publish import guides, site
 
     work = course.work_dir(edition)
     html = work / "html"
@@ -306,6 +306,7 @@ def _build_locked(course: Course, edition: str, *, strict: bool, force: bool) ->
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(html, staging, ignore=shutil.ignore_patterns(".buildinfo", "_sources"))
     site.finish(staging)
+    guides.place(course, edition, staging)
     broken = site.broken_links(staging)
     if broken:
         shutil.rmtree(staging, ignore_errors=True)

@@ -128,8 +128,8 @@ def build_zip(course: Course) -> Path:
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(site.rglob("*")):
             relative = path.relative_to(site)
-            if not path.is_file() or (len(relative.parts) == 1 and path.suffix == ".zip"):
-                continue  # the published copy of an earlier zip
+            if not path.is_file() or (len(relative.parts) == 1 and path.suffix in {".zip", ".pdf"}):
+                continue  # the published copy of an earlier zip; the workbook comes below
             arcname = f"{folder}/{relative.as_posix()}"
             if relative.as_posix() == "index.html":
                 archive.writestr(arcname, _PRELOAD.sub("", _fill(path, offline_block())))

@@ -364,6 +364,9 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
 
     try:
         in_own_thread(print_all)
+        from tipcourse.publish import guides
+
+        guides.place_in_built_sites(course)
     except ChromiumMissing as exc:
         print(f"tipcourse pdf: {exc}; the PDFs need Chromium: {INSTALL_HINT}", file=sys.stderr)
         return NO_CHROMIUM

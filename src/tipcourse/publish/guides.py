@@ -1,0 +1,80 @@
+"""The printed guides on the site: the PDFs in ``_build/pdf/`` copied beside the landing page
+and linked from its printing card (``<div id="tc-print-guides">`` in ``index.md``).
+
+The student site gets the student workbook only; the teacher site gets the workbook and the
+teacher guide. Where a PDF is not printed yet the card says how to get the printed copies
+instead of linking, so no link is ever broken. A site build places whatever is printed before
+its link check and swap; printing places the new PDFs into the sites already built.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+
+from tipcourse.course import Course, Edition
+from tipcourse.publish.pdf import PDF_NAMES
+
+BLOCK = re.compile(r'<div id="tc-print-guides"[^>]*>.*?</div>', re.S)
+TITLES = {Edition.STUDENT: "The student workbook", Edition.TEACHER: "The teacher guide"}
+
+
+def guides_for(edition: str) -> list[str]:
+    """The editions whose PDF belongs on this edition's site: never the teacher guide on the
+    student site."""
+    return [Edition.STUDENT, Edition.TEACHER] if edition == Edition.TEACHER else [Edition.STUDENT]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.0f} MB" if size >= 1_000_000 else "less than 1 MB"
+
+
+def card_block(edition: str, printed: dict[str, int]) -> str:
+    """The printing card's block: a link to each printed PDF of this edition (with its size),
+    or how to get the printed copies when none is printed."""
+    links = [
+        f'<a href="{html.escape(PDF_NAMES[guide])}">{TITLES[guide]}</a> '
+        f"(PDF, {_megabytes(printed[guide])})"
+        for guide in guides_for(edition) if guide in printed
+    ]
+    if links:
+        inner = "<p>" + "<br>".join(links) + "</p>"
+    elif edition == Edition.TEACHER:
+        inner = ("<p>The PDFs are not on this copy of the site: ask the person who looks after "
+                 "it for them.</p>")
+    else:
+        inner = "<p>Ask your teacher for a printed copy of the student workbook.</p>"
+    return f'<div id="tc-print-guides" class="tc-print-guides">{inner}</div>'
+
+
+def place(course: Course, edition: str, site: Path) -> None:
+    """Copy this edition's printed PDFs into ``site`` and fill its landing page's printing
+    card; remove PDFs that do not belong there."""
+    printed: dict[str, int] = {}
+    for guide, name in PDF_NAMES.items():
+        source = course.pdf_dir / name
+        if guide in guides_for(edition) and source.is_file():
+            shutil.copy2(source, site / name)
+            printed[guide] = source.stat().st_size
+        else:
+            (site / name).unlink(missing_ok=True)
+    index = site / "index.html"
+    if not index.is_file():
+        return
+    text = index.read_text(encoding="utf-8")
+    filled = BLOCK.sub(lambda _match: card_block(edition, printed), text, count=1)
+    if filled != text:
+        partial = index.with_name(f".{index.name}.tmp")
+        partial.write_text(filled, encoding="utf-8")
+        os.replace(partial, index)
+
+
+def place_in_built_sites(course: Course) -> None:
+    """After printing: the PDFs into every edition's site that is built."""
+    for edition in PDF_NAMES:
+        site = course.site_dir(edition)
+        if (site / "index.html").is_file():
+            place(course, edition, site)
