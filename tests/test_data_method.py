@@ -123,3 +123,20 @@ def test_chapter_6_quotes_the_method_s_figures(df) -> None:  # type: ignore[no-u
     assert f"In the {convicted.countries} countries that reported a real number of convictions" \
         in text
     assert t.convictions_vs_victims(df, YEARS)["countries"].iloc[0] == convicted.countries
+
+
+def test_chapter_6_names_the_country_behind_the_panel_s_2022_jump(df) -> None:  # type: ignore[no-untyped-def]
+    """Chapter 6 says that more than half of the 2022 jump on the chart's same-country line
+    comes from the United States; the data must keep saying so."""
+    years = list(range(2016, 2023))
+    rows = t.select(df, t.VICTIMS, years=years)
+    members = t.panel(rows, years)
+    values = t.real(rows[rows["country"].isin(members)])
+    by_country = values.pivot_table(index="country", columns="year", values="value",
+                                    aggfunc="sum")
+    jump = by_country[2022] - by_country[2021]
+    assert jump.idxmax() == "United States of America"
+    assert jump.max() > jump.sum() / 2
+    text = (ROOT / "book" / "06-reading-the-numbers.md").read_text()
+    assert "more than half of the jump in 2022 comes from one country, the United States" in (
+        " ".join(text.split()))
