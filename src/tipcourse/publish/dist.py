@@ -28,6 +28,7 @@ from tipcourse import release
 from tipcourse.course import Course
 from tipcourse.data.solutions import student_copy
 from tipcourse.errors import BuildError
+from tipcourse.publish.landing import fill, filled, megabytes
 
 WORKBOOK = "student-workbook.pdf"
 # The landing page's block that this module fills (empty until a zip exists).
@@ -46,15 +47,11 @@ def _block(inner: str) -> str:
     return f'<div id="tc-course-download" class="tc-course-download">{inner}</div>'
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.0f} MB" if size >= 1_000_000 else "less than 1 MB"
-
-
 def download_block(zip_file: str, size: int) -> str:
     """The landing page's link to the zip, on the published site."""
     return _block(
         f'<p><strong>Without internet.</strong> <a href="{html.escape(zip_file)}" download>'
-        f"Download the whole course</a> (a zip file, {_megabytes(size)}) to use it on a "
+        f"Download the whole course</a> (a zip file, {megabytes(size)}) to use it on a "
         "computer without internet. Unzip it, then open <code>index.html</code> in the folder. "
         "The notebooks and the workbook are inside.</p>"
     )
@@ -94,11 +91,6 @@ def offline_page(page: Path) -> str:
     return _PRELOAD.sub("", page.read_text(encoding="utf-8"))
 
 
-def _fill(index: Path, block: str) -> str:
-    text = index.read_text(encoding="utf-8")
-    return BLOCK.sub(lambda _match: block, text, count=1)
-
-
 def _check_student_site(course: Course, site: Path) -> None:
     if not (site / "index.html").is_file():
         raise BuildError(site, None, "the student edition is not built",
@@ -132,7 +124,7 @@ def build_zip(course: Course) -> Path:
                 continue  # the published copy of an earlier zip; the workbook comes below
             arcname = f"{folder}/{relative.as_posix()}"
             if relative.as_posix() == "index.html":
-                archive.writestr(arcname, _PRELOAD.sub("", _fill(path, offline_block())))
+                archive.writestr(arcname, _PRELOAD.sub("", filled(path, BLOCK, offline_block())))
             elif path.suffix == ".html":
                 archive.writestr(arcname, offline_page(path))
             elif path.suffix == ".css":
@@ -156,9 +148,7 @@ def publish_in_site(site: Path, zip_file: Path) -> None:
     for old in site.glob("tipcourse-student-*.zip"):
         old.unlink()
     shutil.copy2(zip_file, site / zip_file.name)
-    index = site / "index.html"
-    index.write_text(_fill(index, download_block(zip_file.name, zip_file.stat().st_size)),
-                     encoding="utf-8")
+    fill(site / "index.html", BLOCK, download_block(zip_file.name, zip_file.stat().st_size))
 
 
 def bench(course: Course) -> dict[str, float]:

@@ -10,12 +10,12 @@ its link check and swap; printing places the new PDFs into the sites already bui
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 from pathlib import Path
 
 from tipcourse.course import Course, Edition
+from tipcourse.publish.landing import fill, megabytes
 from tipcourse.publish.pdf import PDF_NAMES
 
 BLOCK = re.compile(r'<div id="tc-print-guides"[^>]*>.*?</div>', re.S)
@@ -28,16 +28,12 @@ def guides_for(edition: str) -> list[str]:
     return [Edition.STUDENT, Edition.TEACHER] if edition == Edition.TEACHER else [Edition.STUDENT]
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.0f} MB" if size >= 1_000_000 else "less than 1 MB"
-
-
 def card_block(edition: str, printed: dict[str, int]) -> str:
     """The printing card's block: a link to each printed PDF of this edition (with its size),
     or how to get the printed copies when none is printed."""
     links = [
         f'<a href="{html.escape(PDF_NAMES[guide])}">{TITLES[guide]}</a> '
-        f"(PDF, {_megabytes(printed[guide])})"
+        f"(PDF, {megabytes(printed[guide])})"
         for guide in guides_for(edition) if guide in printed
     ]
     if links:
@@ -62,14 +58,8 @@ def place(course: Course, edition: str, site: Path) -> None:
         else:
             (site / name).unlink(missing_ok=True)
     index = site / "index.html"
-    if not index.is_file():
-        return
-    text = index.read_text(encoding="utf-8")
-    filled = BLOCK.sub(lambda _match: card_block(edition, printed), text, count=1)
-    if filled != text:
-        partial = index.with_name(f".{index.name}.tmp")
-        partial.write_text(filled, encoding="utf-8")
-        os.replace(partial, index)
+    if index.is_file():
+        fill(index, BLOCK, card_block(edition, printed))
 
 
 def place_in_built_sites(course: Course) -> None:
