@@ -85,15 +85,19 @@ class Course:
     def build_dir(self) -> Path:
         return self.root / "_build"
 
-    def work_dir(self, edition: str) -> Path:
-        return self.build_dir / ".work" / edition
-
-    def site_dir(self, edition: str) -> Path:
-        return self.build_dir / "site" / edition
+    def work_dir(self, edition: str, lang: str = "en") -> Path:
+        return self.build_dir / ".work" / lang / edition
 
     @property
-    def pdf_dir(self) -> Path:
-        return self.build_dir / "pdf"
+    def sites_dir(self) -> Path:
+        """Every built site, as ``<lang>/<edition>/``."""
+        return self.build_dir / "site"
+
+    def site_dir(self, edition: str, lang: str = "en") -> Path:
+        return self.sites_dir / lang / edition
+
+    def pdf_dir(self, lang: str = "en") -> Path:
+        return self.build_dir / "pdf" / lang
 
     @property
     def facts_path(self) -> Path:

@@ -34,6 +34,7 @@ from typing import Any
 
 from tipcourse.course import EDITIONS, Course, Edition, teacher_first
 from tipcourse.errors import BuildError, SourceError
+from tipcourse.languages import SOURCE_LANGUAGE
 
 # Jupyter Book always loads these; the course uses none of them, and thebe and comments
 # put third-party URLs into every page.
@@ -55,11 +56,12 @@ class EditionBuild:
     warnings: list[str] = field(default_factory=list)
 
 
-def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
-    """The Sphinx configuration for one edition: _config.yml plus what the edition changes."""
+def sphinx_config(course: Course, edition: str, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """The Sphinx configuration for one edition in one language: _config.yml plus what the
+    edition and the language change."""
     from jupyter_book.config import get_final_config
 
-    toc = course.work_dir(edition) / "_toc.yml"
+    toc = course.work_dir(edition, lang) / "_toc.yml"
     toc.parent.mkdir(parents=True, exist_ok=True)
     course.write_edition_toc(edition, toc)
     config, _meta = get_final_config(
@@ -72,7 +74,8 @@ def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     config.pop("comments_config", None)
     config.pop("use_jupyterbook_latex", None)
     config["tipcourse_edition"] = str(edition)
-    config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache")
+    config.update(language_settings(course, lang))
+    config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache" / lang)
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
     config["exclude_patterns"].extend(course.edition_excludes(edition))
     options = dict(config.get("html_theme_options", {}))
@@ -92,6 +95,62 @@ def sphinx_config(course: Course, edition: str) -> dict[str, Any]:
     return config
 
 
+def language_settings(course: Course, lang: str) -> dict[str, Any]:
+    """What a language changes in Sphinx's configuration: the catalogues it reads (compiled
+    into the build folder, so the source tree stays clean) and how it extracts them."""
+    return {
+        "language": lang,
+        "locale_dirs": [str(compiled_catalogues(course, lang))],
+        "gettext_compact": False,
+        "gettext_auto_build": False,
+        "gettext_uuid": False,
+        "gettext_location": True,
+        "gettext_additional_targets": [],
+        "project": str(course.config().get("title", "tipcourse")),
+    }
+
+
+def compiled_catalogues(course: Course, lang: str) -> Path:
+    """Compile ``locales/<lang>/**/*.po`` into ``_build/.locales/<lang>/**/*.mo`` (only those
+    whose ``.po`` changed) and return ``_build/.locales``, Sphinx's ``locale_dirs``."""
+    from tipcourse.languages import SOURCE_LANGUAGE, locale_dir
+
+    target = course.build_dir / ".locales"
+    if lang == SOURCE_LANGUAGE:
+        return target
+    source = locale_dir(course.root) / lang / "LC_MESSAGES"
+    for po in sorted(source.rglob("*.po")):
+        mo = target / lang / "LC_MESSAGES" / po.relative_to(source).with_suffix(".mo")
+        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        write_mo(po, mo)
+    return target
+
+
+def write_mo(po: Path, mo: Path) -> None:
+    """Compile one catalogue (written beside, then renamed: a build reading it never sees
+    half a file); fuzzy translations are left out, as gettext does."""
+    import os
+    import tempfile
+
+    from babel.messages.mofile import write_mo as babel_write_mo
+    from babel.messages.pofile import read_po
+
+    from tipcourse.errors import SourceError
+
+    try:
+        with po.open("rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    except Exception as exc:  # babel's PoFileError, ValueError, UnicodeError
+        raise SourceError(po, getattr(exc, "lineno", None), f"cannot read this catalogue: {exc}",
+                          "fix the .po syntax (msgid/msgstr pairs in double quotes)") from None
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as out:
+        babel_write_mo(out, catalog, use_fuzzy=False)
+    os.replace(tmp, mo)
+
+
 def run_sphinx(
     course: Course,
     edition: str,
@@ -99,6 +158,7 @@ def run_sphinx(
     doctreedir: Path,
     builder: str,
     force: bool,
+    lang: str = SOURCE_LANGUAGE,
 ) -> list[str]:
     """Run Sphinx in this process; return the warnings it logged, one line each."""
     from sphinx.application import Sphinx
@@ -108,7 +168,7 @@ def run_sphinx(
 
     console.nocolor()
     warning = io.StringIO()
-    config = sphinx_config(course, edition)
+    config = sphinx_config(course, edition, lang)
     try:
         with patch_docutils(str(course.root)), docutils_namespace():
             app = Sphinx(

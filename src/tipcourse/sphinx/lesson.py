@@ -35,6 +35,7 @@ from tipcourse.errors import LessonError
 from tipcourse.lessons.loader import LESSONS_DIR, lesson_ids, lessons_dir, load_lesson
 from tipcourse.lessons.model import Lesson
 from tipcourse.lessons.render import render_lesson, render_schedule
+from tipcourse.sphinx.i18n import translated_already
 from tipcourse.sphinx.teacher import is_teacher_edition
 
 logger = logging.getLogger(__name__)
@@ -102,8 +103,8 @@ class LessonDirective(_LessonDirectiveBase):
 
         link = slides_link(self.env, self.env.docname, lesson.id,
                            "open the slides to project")
-        return render_lesson(lesson, self.parse_block, self.parse_inline,
-                             self.quiz_title, self.quiz_doc, link)
+        return translated_already(render_lesson(lesson, self.parse_block, self.parse_inline,
+                                                self.quiz_title, self.quiz_doc, link))
 
 
 class LessonScheduleDirective(_LessonDirectiveBase):
@@ -125,10 +126,10 @@ class LessonScheduleDirective(_LessonDirectiveBase):
                 lessons.append(self.load(lesson_id))
             except LessonError as exc:
                 return self.report(exc)
-        return render_schedule(
+        return translated_already(render_schedule(
             lessons, self.parse_inline, lambda lesson: f"{LESSONS_DIR}/{lesson.id}",
             self.quiz_title, self.quiz_doc,
-        )
+        ))
 
 
 class HandoutCopiesDirective(SphinxDirective):

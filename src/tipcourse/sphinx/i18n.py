@@ -1,0 +1,35 @@
+"""Translation inside the Sphinx extension.
+
+Pages are translated by Sphinx itself (its gettext catalogues, one per page). What a
+directive renders from a YAML source (a lesson plan, a quiz, a fact) was translated by the
+source's loader already (:mod:`tipcourse.languages`): its nodes are marked so that Sphinx
+neither extracts them into the page's catalogue nor translates them a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+
+from tipcourse.languages import SOURCE_LANGUAGE, ui
+
+
+def translated_already(found: Iterable[nodes.Node]) -> list[nodes.Node]:
+    """``found``, with every text element in it marked as not for Sphinx to translate."""
+    out = list(found)
+    for node in out:
+        if isinstance(node, nodes.Element):
+            for element in node.findall(nodes.TextElement):
+                element["translatable"] = False
+    return out
+
+
+def language(env: BuildEnvironment) -> str:
+    return env.config.language or SOURCE_LANGUAGE
+
+
+def labels(env: BuildEnvironment) -> Callable[[str], str]:
+    """The package's fixed text in the language being built."""
+    return ui(language(env))
