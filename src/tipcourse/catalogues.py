@@ -77,9 +77,9 @@ def message_problems(msgid: str, msgstr: str, terms: set[str] | None = None) -> 
                            if m["role"] != "term")
     target_roles = Counter((m["role"], role_target(m["body"])) for m in ROLE.finditer(msgstr)
                            if m["role"] != "term")
-    for (role, target), count in (source_roles - target_roles).items():
+    for role, target in source_roles - target_roles:
         problems.append(f"the link {{{role}}}`…{target}…` is missing (keep its target as is)")
-    for (role, target), count in (target_roles - source_roles).items():
+    for role, target in target_roles - source_roles:
         problems.append(f"the link {{{role}}}`…{target}…` is not in the English")
     source_terms = [m for m in ROLE.finditer(msgid) if m["role"] == "term"]
     target_terms = [m for m in ROLE.finditer(msgstr) if m["role"] == "term"]
