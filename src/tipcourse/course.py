@@ -21,6 +21,9 @@ from tipcourse.yamlio import line_of, plain, read_yaml
 
 PAGE_SUFFIXES = (".md", ".ipynb")
 
+# The table of contents' reader-facing text: the menu's captions (tipcourse.languages).
+TOC_TEXT = (("parts", "*", "caption"),)
+
 
 class Edition(StrEnum):
     """Who a build is for. The student edition is the default and the one safe to publish;
@@ -190,8 +193,11 @@ class Course:
                        for child in node.get(key) or [])
         return False
 
-    def write_edition_toc(self, edition: str, path: Path) -> None:
-        toc = self.edition_toc(edition)
+    def write_edition_toc(self, edition: str, path: Path, lang: str = "en") -> None:
+        from tipcourse.languages import translate_source
+
+        toc = translate_source(self.edition_toc(edition), self.root, self.toc_path.name, lang,
+                               TOC_TEXT)
         yaml = YAML(typ="safe", pure=True)
         yaml.default_flow_style = False
         text = io_dump(yaml, plain(toc))

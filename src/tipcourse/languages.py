@@ -97,14 +97,27 @@ def _cached(path: Path, mtime: float) -> Catalogue:
     return read_catalogue(path)
 
 
-def catalogue(root: Path, lang: str, domain: str) -> Catalogue:
-    """The catalogue of one source in one language (empty for English)."""
+def catalogue(root: Path | None, lang: str, domain: str) -> Catalogue:
+    """The catalogue of one source in one language: the course's own, else (a notebook
+    opened outside the course) the copy shipped with the package; empty for English."""
     if lang == SOURCE_LANGUAGE:
         return Catalogue(None)
-    path = catalogue_path(root, lang, domain)
-    if not path.is_file():
-        return Catalogue(None)
-    return _cached(path, path.stat().st_mtime)
+    bases = [package_locale_dir()] if root is None else [locale_dir(root), package_locale_dir()]
+    for base in bases:
+        path = base / lang / "LC_MESSAGES" / f"{domain}.po"
+        if path.is_file():
+            return _cached(path, path.stat().st_mtime)
+    return Catalogue(None)
+
+
+def translate_source(data: Any, root: Path | None, source: str, lang: str,
+                     paths: Iterable[FieldPath]) -> Any:
+    """A YAML source's data (``source``: its path in the course, e.g. ``quizzes/x.yaml``) with
+    its text fields in ``lang``; unchanged for English or where a text has no translation."""
+    if lang == SOURCE_LANGUAGE:
+        return data
+    found = catalogue(root, lang, yaml_domain(source))
+    return translate_fields(data, paths, found.get) if found else data
 
 
 # Translating YAML sources --------------------------------------------------------------

@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from tipcourse.course import Course
 from tipcourse.errors import SchoolError
+from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, translate_source
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 SCHOOL_FILE = "school.yml"
@@ -114,8 +115,17 @@ def school_path(root: Path) -> Path:
     return root / SCHOOL_FILE
 
 
-def load_school(root: Path) -> School:
-    """The school settings of the course at ``root``; defaults when there is no school.yml."""
+# The fields that hold reader-facing text: what a translation replaces (tipcourse.languages).
+SCHOOL_TEXT: tuple[FieldPath, ...] = (
+    ("name",), ("safeguarding_lead",), ("video", "title"),
+    ("helplines", "*", "name"), ("helplines", "*", "about"),
+    ("reporting", "*", "name"), ("reporting", "*", "about"),
+)
+
+
+def load_school(root: Path, lang: str = SOURCE_LANGUAGE) -> School:
+    """The school settings of the course at ``root`` in ``lang``; defaults when there is no
+    school.yml."""
     file = school_path(root)
     if not file.is_file():
         return School()
@@ -125,6 +135,7 @@ def load_school(root: Path) -> School:
     if not isinstance(data, dict):
         raise SchoolError(file, 1, "expected a mapping of settings (name:, helplines:, ...)",
                           FORMAT_HINT)
+    data = translate_source(data, root, SCHOOL_FILE, lang, SCHOOL_TEXT)
     school = validate(School, data, file, SchoolError, FORMAT_HINT)
     _check_pauses(file, data, school.video)
     return school

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tipcourse.course import Course
 from tipcourse.errors import ConfigError, FactError
 from tipcourse.sources import Source
+from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, catalogue, translate_source
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 # V: read on a UNODC or UN page. S: secondary sources only (needs a caveat).
@@ -69,13 +70,24 @@ def _path(path: Path | str | None) -> Path:
 SHIPPED_FACTS = Path(__file__).parent / "facts.yml"
 
 
-def load_facts(path: Path | str | None = None) -> dict[str, Fact]:
-    """Read and validate facts.yml; raise FactError (with file and line) on the first problem."""
+# The fields that hold reader-facing text: what a translation replaces (tipcourse.languages).
+FACT_TEXT: tuple[FieldPath, ...] = (
+    *(("facts", "*", key) for key in ("value", "unit", "year", "what", "limits", "caveat")),
+    ("facts", "*", "source", "short"), ("facts", "*", "source", "where"),
+)
+FACTS_SOURCE = "book/facts.yml"
+
+
+def load_facts(path: Path | str | None = None, lang: str = SOURCE_LANGUAGE) -> dict[str, Fact]:
+    """Read and validate facts.yml in ``lang``; raise FactError (with file and line) on the
+    first problem."""
     path = _path(path)
     data = read_yaml(path, FactError)
     if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
         raise FactError(path, 1, "expected a mapping with a 'facts' section",
                         "see the comment at the top of facts.yml")
+    course_root = path.parent.parent if path.parent.name == "book" else None
+    data = translate_source(data, course_root, FACTS_SOURCE, lang, FACT_TEXT)
     facts: dict[str, Fact] = {}
     table = data["facts"]
     for fact_id, raw in table.items():
@@ -101,24 +113,28 @@ def load_facts(path: Path | str | None = None) -> dict[str, Fact]:
     return facts
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str, mtime: float) -> dict[str, Fact]:
-    return load_facts(path)
+@lru_cache(maxsize=8)
+def _cached(path: str, mtime: float, lang: str, catalogue_mtime: float) -> dict[str, Fact]:
+    return load_facts(path, lang)
 
 
-def facts(path: Path | str | None = None) -> dict[str, Fact]:
-    """The facts, cached while the file is unchanged."""
+def facts(path: Path | str | None = None, lang: str = SOURCE_LANGUAGE) -> dict[str, Fact]:
+    """The facts in ``lang``, cached while the file and its translation are unchanged."""
     path = _path(path)
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
         raise FactError(path, None, "file not found", "restore facts.yml") from None
-    return _cached(str(path), mtime)
+    course_root = path.parent.parent if path.parent.name == "book" else None
+    found = catalogue(course_root, lang, FACTS_SOURCE)
+    catalogue_mtime = found.path.stat().st_mtime if found.path else 0.0
+    return _cached(str(path), mtime, lang, catalogue_mtime)
 
 
-def course_facts(course: Course) -> dict[str, Fact]:
-    """The course's facts; a course without a facts file has none (and may cite none)."""
-    return facts(course.facts_path) if course.facts_path.is_file() else {}
+def course_facts(course: Course, lang: str = SOURCE_LANGUAGE) -> dict[str, Fact]:
+    """The course's facts in ``lang``; a course without a facts file has none (and may cite
+    none)."""
+    return facts(course.facts_path, lang) if course.facts_path.is_file() else {}
 
 
 def get_fact(fact_id: str, path: Path | str | None = None) -> Fact:

@@ -15,6 +15,7 @@ from typing import Any
 from tipcourse.course import Course
 from tipcourse.errors import LessonError
 from tipcourse.lessons.model import Lesson
+from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, translate_source
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 LESSONS_DIR = "teacher_guide/lessons"
@@ -60,8 +61,17 @@ def _rel(course: Course, path: Path) -> str:
 
 
 
-def load_lesson(course: Course, lesson_id: str) -> Lesson:
-    """Read, validate and cross-check one lesson; raise LessonError at path:line."""
+# The fields that hold reader-facing text: what a translation replaces (tipcourse.languages).
+LESSON_TEXT: tuple[FieldPath, ...] = (
+    ("title",), ("essential_question",), ("content_note",), ("objectives", "*", "text"),
+    ("materials", "supplies"), ("steps", "*", "title"), ("steps", "*", "teacher"),
+    ("steps", "*", "students"), ("differentiation", "*"), ("assessment", "*", "what"),
+    ("extensions", "*", "title"), ("extensions", "*", "text"),
+)
+
+
+def load_lesson(course: Course, lesson_id: str, lang: str = SOURCE_LANGUAGE) -> Lesson:
+    """Read, validate and cross-check one lesson in ``lang``; raise LessonError at path:line."""
     file = lessons_dir(course) / f"{lesson_id}.yaml"
     path = _rel(course, file)
     if not file.is_file():
@@ -72,6 +82,8 @@ def load_lesson(course: Course, lesson_id: str) -> Lesson:
         raise LessonError(path, 1, "the lesson plan is empty", "add title, minutes, steps, ...")
     if not isinstance(data, dict):
         raise LessonError(path, 1, "expected a mapping of keys (title:, minutes:, ...)")
+    data = translate_source(data, course.root, f"{LESSONS_DIR}/{lesson_id}.yaml", lang,
+                            LESSON_TEXT)
     lesson = validate(Lesson, data, path, LessonError, "see teacher_guide/lessons/README.md")
     lesson._id = lesson_id
     lesson._source = path
@@ -151,6 +163,6 @@ def _check_materials(course: Course, path: str, data: Any, lesson: Lesson) -> No
             )
 
 
-def load_lessons(course: Course) -> list[Lesson]:
-    """Every lesson plan in the course, validated, in order."""
-    return [load_lesson(course, lesson_id) for lesson_id in lesson_ids(course)]
+def load_lessons(course: Course, lang: str = SOURCE_LANGUAGE) -> list[Lesson]:
+    """Every lesson plan in the course, validated, in order, in ``lang``."""
+    return [load_lesson(course, lesson_id, lang) for lesson_id in lesson_ids(course)]

@@ -63,7 +63,7 @@ def sphinx_config(course: Course, edition: str, lang: str = SOURCE_LANGUAGE) -> 
 
     toc = course.work_dir(edition, lang) / "_toc.yml"
     toc.parent.mkdir(parents=True, exist_ok=True)
-    course.write_edition_toc(edition, toc)
+    course.write_edition_toc(edition, toc, lang)
     config, _meta = get_final_config(
         user_yaml=course.config_path,
         cli_config={"latex_individualpages": False},

@@ -14,11 +14,18 @@ fuzzy, and text that left the source is dropped. Three kinds of source are extra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from tipcourse.course import Course, Edition
-from tipcourse.languages import TRANSLATED, locale_dir
+from tipcourse.languages import (
+    TRANSLATED,
+    UI_DOMAIN,
+    FieldPath,
+    locale_dir,
+    normalize,
+    text_fields,
+    yaml_domain,
+)
 
 
 def pot_dir(course: Course) -> Path:
@@ -39,21 +46,78 @@ def extract_pages(course: Course, target: Path) -> None:
         raise problem
 
 
-@dataclass
-class Status:
-    """How far one catalogue is translated."""
+def yaml_sources(course: Course) -> list[tuple[Path, tuple[FieldPath, ...]]]:
+    """Every YAML source with reader-facing text, and the fields that hold it."""
+    from tipcourse.course import TOC_TEXT
+    from tipcourse.data.facts import FACT_TEXT
+    from tipcourse.lessons.loader import LESSON_TEXT, lessons_dir
+    from tipcourse.quiz.loader import BANK_TEXT, bank_paths
+    from tipcourse.school import SCHOOL_TEXT, school_path
 
-    domain: str
-    translated: int
-    fuzzy: int
-    untranslated: int
+    found: list[tuple[Path, tuple[FieldPath, ...]]] = [(course.toc_path, TOC_TEXT)]
+    found += [(path, BANK_TEXT) for path in bank_paths(course.root)]
+    found += [(path, LESSON_TEXT) for path in sorted(lessons_dir(course).glob("*.yaml"))]
+    found += [(path, FACT_TEXT) for path in [course.facts_path] if path.is_file()]
+    found += [(path, SCHOOL_TEXT) for path in [school_path(course.root)] if path.is_file()]
+    return found
+
+
+def extract_yaml(course: Course, target: Path) -> list[Path]:
+    """A template per YAML source (``quizzes/blue-heart.yaml.pot``…), each message with
+    the line it comes from."""
+    from babel.messages.catalog import Catalog
+
+    from tipcourse.yamlio import line_of, read_yaml
+
+    written = []
+    for path, fields in yaml_sources(course):
+        relative = path.relative_to(course.root).as_posix()
+        catalog = Catalog(project=str(course.config().get("title", "tipcourse")),
+                          fuzzy=False)
+        for container, key, text in text_fields(read_yaml(path), fields):
+            catalog.add(normalize(text), locations=[(relative, line_of(container, key) or 0)])
+        out = target / f"{yaml_domain(relative)}.pot"
+        write_template(catalog, out)
+        written.append(out)
+    return written
+
+
+def extract_package(target: Path) -> Path:
+    """The template of the package's fixed text: every string passed to ``_()``, ``N_()`` or
+    ``t()`` in its code."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    package = Path(__file__).resolve().parents[1]
+    catalog = Catalog(project="tipcourse", fuzzy=False)
+    keywords = {"_": None, "N_": None, "t": None}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(package), method_map=[("**.py", "python")], keywords=keywords):
+        if isinstance(message, str) and message:
+            catalog.add(message, locations=[(f"src/tipcourse/{filename}", lineno)])
+    out = target / f"{UI_DOMAIN}.pot"
+    write_template(catalog, out)
+    return out
+
+
+def write_template(catalog: object, out: Path) -> None:
+    from babel.messages.pofile import write_po
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as handle:
+        write_po(handle, catalog, width=76, omit_header=False)  # type: ignore[arg-type]
 
 
 def update(course: Course, languages: tuple[str, ...] = TRANSLATED) -> Path:
     """Extract the templates and update the catalogues of ``languages``."""
+    import shutil
+
     from sphinx_intl import basic
 
     target = pot_dir(course)
+    shutil.rmtree(target, ignore_errors=True)
     extract_pages(course, target)
+    extract_yaml(course, target)
+    extract_package(target)
     basic.update(str(locale_dir(course.root)), str(target), list(languages))
     return target

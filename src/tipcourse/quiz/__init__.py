@@ -32,15 +32,18 @@ def show(bank_id: str, root: str | Path | None = None) -> None:
 
 
 def _find(bank_id: str, root: str | Path | None) -> Bank:
+    """The bank in the notebook's language (``TIPCOURSE_LANG``, set by the build)."""
     from tipcourse.course import find_root
     from tipcourse.errors import ConfigError
+    from tipcourse.languages import current_language
 
+    lang = current_language()
     if root is None:
         try:
             root = find_root()
         except ConfigError:
-            return load_bank(shipped_banks() / f"{bank_id}.yaml")
-    return find_bank(Path(root), bank_id)
+            return load_bank(shipped_banks() / f"{bank_id}.yaml", lang=lang)
+    return find_bank(Path(root), bank_id, lang)
 
 
 def shipped_banks() -> Path:

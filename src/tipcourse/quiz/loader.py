@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tipcourse.errors import QuizError
+from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, translate_source
 from tipcourse.quiz.model import QUESTION_TYPES, Bank
 from tipcourse.yamlio import line_of, parse_yaml, validate
 
@@ -31,6 +32,15 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "numeric": ("answer", "tolerance", "unit"),
 }
 ALL_QUESTION_KEYS = tuple(dict.fromkeys(COMMON_KEYS + sum(TYPE_KEYS.values(), ())))
+# The fields that hold reader-facing text: what a translation replaces (tipcourse.languages).
+BANK_TEXT: tuple[FieldPath, ...] = (
+    ("title",), ("intro",), ("sources", "*", "where"),
+    *(("questions", "*", key) for key in ("prompt", "explanation", "teacher_note",
+                                          "feedback_true", "feedback_false", "unit",
+                                          "distractors")),
+    ("questions", "*", "options", "*", "text"), ("questions", "*", "options", "*", "feedback"),
+    ("questions", "*", "pairs", "*", "item"), ("questions", "*", "pairs", "*", "match"),
+)
 MIN_MATCH_PAIRS = 3  # Moodle's matching question needs at least three answers
 
 
@@ -260,10 +270,13 @@ def _is_number(value: Any) -> bool:
 
 
 
-def parse_bank(text: str, path: Path) -> Bank:
-    """Validate a bank's YAML text (``path`` names it in errors and gives its expected id)."""
+def parse_bank(text: str, path: Path, lang: str = SOURCE_LANGUAGE,
+               root: Path | None = None) -> Bank:
+    """Validate a bank's YAML text (``path`` names it in errors and gives its expected id),
+    in ``lang`` (the catalogue of the course at ``root``, else the package's)."""
     data = parse_yaml(text, path, QuizError, "fix the syntax: check indentation and quotes")
     _Checker(path).bank(data)
+    data = translate_source(data, root, f"quizzes/{Path(path).name}", lang, BANK_TEXT)
     bank = validate(Bank, data, path, QuizError, "see quizzes/SCHEMA.md",
                     extra={"path": str(path)})
     questions = [
@@ -285,8 +298,10 @@ def parse_bank(text: str, path: Path) -> Bank:
     return bank
 
 
-def load_bank(path: str | Path, root: str | Path | None = None) -> Bank:
-    """Load one bank file; with ``root``, errors name the file relative to the course."""
+def load_bank(path: str | Path, root: str | Path | None = None,
+              lang: str = SOURCE_LANGUAGE) -> Bank:
+    """Load one bank file in ``lang``; with ``root``, errors name the file relative to the
+    course."""
     path = Path(path)
     if root is not None:
         try:
@@ -294,11 +309,11 @@ def load_bank(path: str | Path, root: str | Path | None = None) -> Bank:
         except ValueError:
             pass
         else:
-            return _load(Path(root) / path, path)
-    return _load(path, path)
+            return _load(Path(root) / path, path, lang, Path(root))
+    return _load(path, path, lang, None)
 
 
-def _load(path: Path, shown: Path) -> Bank:
+def _load(path: Path, shown: Path, lang: str, root: Path | None) -> Bank:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -306,22 +321,22 @@ def _load(path: Path, shown: Path) -> Bank:
                         f"create quizzes/{path.stem}.yaml or check the id") from None
     except UnicodeDecodeError as exc:
         raise QuizError(shown, None, f"not UTF-8 text ({exc.reason})", "save it as UTF-8") from None
-    return parse_bank(text, shown)
+    return parse_bank(text, shown, lang, root)
 
 
-def find_bank(root: str | Path, bank_id: str) -> Bank:
+def find_bank(root: str | Path, bank_id: str, lang: str = SOURCE_LANGUAGE) -> Bank:
     """The bank ``quizzes/<bank_id>.yaml`` of the course at ``root``."""
     if not bank_id or "/" in bank_id or "\\" in bank_id or bank_id.startswith("."):
         raise QuizError("quizzes", None, f"'{bank_id}' is not a quiz id",
                         "give the bank's file name without .yaml")
-    return load_bank(Path(root) / "quizzes" / f"{bank_id}.yaml", root)
+    return load_bank(Path(root) / "quizzes" / f"{bank_id}.yaml", root, lang)
 
 
 def bank_paths(root: str | Path) -> list[Path]:
     return sorted((Path(root) / "quizzes").glob("*.yaml"))
 
 
-def load_banks(root: str | Path) -> Iterator[Bank]:
-    """Every bank of the course at ``root`` (quizzes/*.yaml), in file-name order."""
+def load_banks(root: str | Path, lang: str = SOURCE_LANGUAGE) -> Iterator[Bank]:
+    """Every bank of the course at ``root`` (quizzes/*.yaml) in ``lang``, in file-name order."""
     for path in bank_paths(root):
-        yield load_bank(path, root)
+        yield load_bank(path, root, lang)
