@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tipcourse.course import Course
 from tipcourse.errors import ConfigError, FactError
-from tipcourse.sources import Source
 from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, catalogue, translate_source
+from tipcourse.sources import Source
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 # V: read on a UNODC or UN page. S: secondary sources only (needs a caveat).

@@ -14,8 +14,8 @@ from typing import Any
 
 from tipcourse.course import Course
 from tipcourse.errors import LessonError
-from tipcourse.lessons.model import Lesson
 from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, translate_source
+from tipcourse.lessons.model import Lesson
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 LESSONS_DIR = "teacher_guide/lessons"

@@ -8,11 +8,12 @@ untouched.
 
 Layout under ``_build/``::
 
-    site/student/  site/teacher/     what users open (static files)
-    pdf/                             printable guides (tipcourse.publish.pdf)
-    .work/<edition>/{html,doctrees}  Sphinx's incremental state
-    .jupyter_cache/                  executed notebooks, shared by both editions
-    .lock-<edition>                  held while an edition builds
+    site/<lang>/student/  site/<lang>/teacher/   what users open (static files)
+    pdf/<lang>/                      printable guides (tipcourse.publish.pdf)
+    .work/<lang>/<edition>/{html,doctrees}  Sphinx's incremental state
+    .jupyter_cache/<lang>/           executed notebooks, shared by both editions
+    .locales/<lang>/                 the language's catalogues, compiled for Sphinx
+    .lock-<lang>-<edition>           held while an edition builds
 
 Two builds of one edition at once would share the work folder and swap sites under each
 other, so each edition's build holds an exclusive ``flock`` on its lock file: a second build
@@ -34,7 +35,7 @@ from typing import Any
 
 from tipcourse.course import EDITIONS, Course, Edition, teacher_first
 from tipcourse.errors import BuildError, SourceError
-from tipcourse.languages import SOURCE_LANGUAGE
+from tipcourse.languages import SOURCE_LANGUAGE, check_language
 
 # Jupyter Book always loads these; the course uses none of them, and thebe and comments
 # put third-party URLs into every page.
@@ -54,6 +55,7 @@ class EditionBuild:
     edition: str
     site: Path
     warnings: list[str] = field(default_factory=list)
+    lang: str = SOURCE_LANGUAGE
 
 
 def sphinx_config(course: Course, edition: str, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
@@ -268,7 +270,10 @@ def notebook_failure(course: Course, page: str) -> BuildError | None:
     """``notebooks/NAME.ipynb: cell N: ExceptionType: message`` from the traceback that
     myst-nb saved for a notebook that failed to run (its path is the hint)."""
     docname = str(Path(page).with_suffix("").as_posix())
-    logs = [course.work_dir(e) / "html" / "reports" / f"{docname}.err.log" for e in EDITIONS]
+    from tipcourse.languages import LANGUAGES
+
+    logs = [course.work_dir(e, lang) / "html" / "reports" / f"{docname}.err.log"
+            for e in EDITIONS for lang in LANGUAGES]
     logs = [p for p in logs if p.is_file()]
     if not logs:
         return None
@@ -299,20 +304,21 @@ def notebook_failure(course: Course, page: str) -> BuildError | None:
 
 
 @contextmanager
-def edition_lock(course: Course, edition: str) -> Iterator[None]:
-    """Hold the edition's build lock; wait, saying so once, while another build holds it."""
+def edition_lock(course: Course, edition: str, lang: str = SOURCE_LANGUAGE) -> Iterator[None]:
+    """Hold the build lock of one edition in one language; wait, saying so once, while
+    another build holds it."""
     try:
         import fcntl
     except ImportError:  # Windows: no flock; builds are not guarded there
         yield
         return
     course.build_dir.mkdir(parents=True, exist_ok=True)
-    with open(course.build_dir / f".lock-{edition}", "a+b") as handle:
+    with open(course.build_dir / f".lock-{lang}-{edition}", "a+b") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another build of the {edition} edition…", file=sys.stderr,
-                  flush=True)
+            print(f"waiting for another build of the {edition} edition ({lang})…",
+                  file=sys.stderr, flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -337,43 +343,65 @@ def build_edition(
     *,
     strict: bool = True,
     force: bool = False,
+    lang: str = SOURCE_LANGUAGE,
 ) -> EditionBuild:
-    """Build one edition into ``_build/site/<edition>``; raise BuildError and keep the old
-    site if Sphinx reports anything (with ``strict``) or the built site has a broken link."""
+    """Build one edition in one language into ``_build/site/<lang>/<edition>``; raise
+    BuildError and keep the old site if Sphinx reports anything (with ``strict``) or the
+    built site has a broken link."""
     if edition not in EDITIONS:
         raise BuildError("--edition", None, f"unknown edition {edition!r}",
                          "use student or teacher")
+    check_language(lang)
     course.check()
     check_sources(course)
-    with edition_lock(course, edition):
-        restore_interrupted_swap(course.site_dir(edition))
-        return _build_locked(course, edition, strict=strict, force=force)
+    with edition_lock(course, edition, lang):
+        restore_interrupted_swap(course.site_dir(edition, lang))
+        return _build_locked(course, edition, lang, strict=strict, force=force)
 
 
-def _build_locked(course: Course, edition: str, *, strict: bool, force: bool) -> EditionBuild:
+def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, force: bool
+                  ) -> EditionBuild:
     from tipcourse.publish import guides, site
 
-    work = course.work_dir(edition)
+    work = course.work_dir(edition, lang)
     html = work / "html"
-    warnings = run_sphinx(course, edition, html, work / "doctrees", "html", force)
+    with notebooks_speak(lang):
+        warnings = run_sphinx(course, edition, html, work / "doctrees", "html", force, lang)
     problem = first_problem(course, warnings, only=None if strict else ALWAYS_FATAL)
     if problem:
         # Sphinx only re-reports a warning when the page is read again: force it next time.
         (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
         raise problem
-    target = course.site_dir(edition)
+    target = course.site_dir(edition, lang)
     staging = target.with_name(f".{edition}.new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(html, staging, ignore=shutil.ignore_patterns(".buildinfo", "_sources"))
     site.finish(staging)
-    guides.place(course, edition, staging)
+    guides.place(course, edition, staging, lang)
     broken = site.broken_links(staging)
     if broken:
         shutil.rmtree(staging, ignore_errors=True)
         page, link = broken[0]
         raise site.link_error(course, page, link)
     swap_into_place(staging, target)
-    return EditionBuild(edition, target, warnings)
+    return EditionBuild(edition, target, warnings, lang)
+
+
+@contextmanager
+def notebooks_speak(lang: str) -> Iterator[None]:
+    """Notebooks executed during the build print and label their charts in ``lang``: their
+    kernels inherit ``TIPCOURSE_LANG`` (tipcourse.languages.current_language)."""
+    import os
+
+    before = os.environ.get("TIPCOURSE_LANG")
+    os.environ["TIPCOURSE_LANG"] = lang
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TIPCOURSE_LANG", None)
+        else:
+            os.environ["TIPCOURSE_LANG"] = before
 
 
 def restore_interrupted_swap(target: Path) -> None:
@@ -423,7 +451,10 @@ def build(
     *,
     strict: bool = True,
     force: bool = False,
+    languages: Iterable[str] = (SOURCE_LANGUAGE,),
 ) -> list[EditionBuild]:
-    """Build the given editions (the teacher edition first: it executes every notebook, and
-    the student edition then reads them from the shared cache)."""
-    return [build_edition(course, e, strict=strict, force=force) for e in teacher_first(editions)]
+    """Build the given editions in the given languages (per language, the teacher edition
+    first: it executes every notebook, and the student edition then reads them from that
+    language's cache)."""
+    return [build_edition(course, e, strict=strict, force=force, lang=lang)
+            for lang in languages for e in teacher_first(editions)]

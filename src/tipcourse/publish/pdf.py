@@ -42,6 +42,7 @@ from typing import Any
 
 from tipcourse.course import Course, Edition, teacher_first
 from tipcourse.errors import BuildError
+from tipcourse.languages import SOURCE_LANGUAGE, ui
 from tipcourse.publish.browser import INSTALL_HINT, ChromiumMissing, chromium, in_own_thread
 from tipcourse.sphinx.print import book_name
 
@@ -110,22 +111,25 @@ class PrintedBook(Course):
     def edition_excludes(self, edition: str) -> list[str]:
         return []  # the book's table of contents decides
 
-    def work_dir(self, edition: str) -> Path:
-        return self.source.work_dir(edition) / "singlehtml"
+    def work_dir(self, edition: str, lang: str = SOURCE_LANGUAGE) -> Path:
+        return self.source.work_dir(edition, lang) / "singlehtml"
 
     def edition_toc(self, edition: str) -> dict[str, Any]:
         return print_toc(self.source, edition)
 
 
-def build_single_page(course: Course, edition: str, force: bool = False) -> Path:
-    """Build one edition as a single HTML page for printing; return the page."""
-    from tipcourse.publish.build import first_problem, run_sphinx
+def build_single_page(course: Course, edition: str, force: bool = False,
+                      lang: str = SOURCE_LANGUAGE) -> Path:
+    """Build one edition in one language as a single HTML page for printing; return it."""
+    from tipcourse.publish.build import first_problem, notebooks_speak, run_sphinx
 
     book = PrintedBook(course)
-    work = book.work_dir(edition)
+    work = book.work_dir(edition, lang)
     html = work / "html"
     # As strict as the site: a warning here (a link the printed book cannot resolve) stops it.
-    warnings = run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force)
+    with notebooks_speak(lang):
+        warnings = run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force,
+                              lang)
     problem = first_problem(course, warnings)
     if problem:
         (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
@@ -332,19 +336,21 @@ def write_atomically(data: bytes, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def print_book(course: Course, printer: Printer, edition: str, paper: str = "a4") -> Path:
-    """Build and print one book into _build/pdf/; return its path."""
-    page = build_single_page(course, edition)
-    target = course.pdf_dir / PDF_NAMES[edition]
+def print_book(course: Course, printer: Printer, edition: str, paper: str = "a4",
+               lang: str = SOURCE_LANGUAGE) -> Path:
+    """Build and print one book in one language into _build/pdf/<lang>/; return its path."""
+    page = build_single_page(course, edition, lang=lang)
+    target = course.pdf_dir(lang) / PDF_NAMES[edition]
     config = course.config()
-    subject = book_name(edition)
+    subject = ui(lang)(book_name(edition))
     data = printer.print_page(page, paper, str(config.get("author") or ""),
                               f"{config.get('title') or ''}: {subject}".strip(": "))
     write_atomically(data, target)
     return target
 
 
-def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
+def main(course: Course, editions: Iterable[str], paper: str = "a4",
+         languages: Iterable[str] = (SOURCE_LANGUAGE,)) -> int:
     """Print the books for the given editions; 0 when all were written, else non-zero with
     one line on stderr (NO_CHROMIUM when there is no browser to print with)."""
     from playwright.sync_api import Error as PlaywrightError
@@ -355,18 +361,20 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
 
     def print_all() -> None:
         with printer() as chromium:
-            for edition in teacher_first(editions):
-                start = time.perf_counter()
-                target = print_book(course, chromium, edition, paper)
-                took = time.perf_counter() - start
-                print(f"printed {edition} edition in {took:.1f} s: "
-                      f"{target.relative_to(course.root)}")
+            for lang in languages:
+                for edition in teacher_first(editions):
+                    start = time.perf_counter()
+                    target = print_book(course, chromium, edition, paper, lang)
+                    took = time.perf_counter() - start
+                    print(f"printed {edition} edition ({lang}) in {took:.1f} s: "
+                          f"{target.relative_to(course.root)}")
 
     try:
         in_own_thread(print_all)
         from tipcourse.publish import guides
 
-        guides.place_in_built_sites(course)
+        for lang in languages:
+            guides.place_in_built_sites(course, lang)
     except ChromiumMissing as exc:
         print(f"tipcourse pdf: {exc}; the PDFs need Chromium: {INSTALL_HINT}", file=sys.stderr)
         return NO_CHROMIUM
@@ -380,7 +388,8 @@ def main(course: Course, editions: Iterable[str], paper: str = "a4") -> int:
     return 0
 
 
-def bench(course: Course | None = None, paper: str = "a4") -> dict[str, float]:
+def bench(course: Course | None = None, paper: str = "a4",
+          lang: str = SOURCE_LANGUAGE) -> dict[str, float]:
     """Seconds to build and print each book (for ``make bench``), keyed by file name."""
     course = course or Course.here()
     times: dict[str, float] = {}
@@ -389,7 +398,7 @@ def bench(course: Course | None = None, paper: str = "a4") -> dict[str, float]:
         with printer() as chromium:
             for edition in teacher_first(PDF_NAMES):
                 start = time.perf_counter()
-                print_book(course, chromium, edition, paper)
+                print_book(course, chromium, edition, paper, lang)
                 times[PDF_NAMES[edition]] = round(time.perf_counter() - start, 2)
 
     in_own_thread(print_all)

@@ -15,16 +15,19 @@ PDF and the search index get the notes too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from tipcourse.course import Course, Edition
-from tipcourse.data.facts import Fact, facts
+from tipcourse.data.facts import FACTS_SOURCE, Fact, facts
 from tipcourse.errors import FactError
+from tipcourse.languages import N_
+from tipcourse.sphinx.i18n import labels, language, note_catalogue
 
-NOTES_TITLE = "Sources of the figures on this page"
+NOTES_TITLE = N_("Sources of the figures on this page")
 
 
 class FactRole(SphinxRole):
@@ -33,8 +36,9 @@ class FactRole(SphinxRole):
         path = Course(self.env.srcdir).facts_path
         # Sphinx re-reads the page when facts.yml changes.
         self.env.note_dependency(str(path))
+        note_catalogue(self.env, FACTS_SOURCE)
         try:
-            table = facts(path)
+            table = facts(path, language(self.env))
         except FactError as exc:
             msg = self.inliner.reporter.error(exc.one_line(), line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
@@ -55,20 +59,21 @@ def _slug(docname: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", docname.lower()).strip("-")
 
 
-def _note(fact: Fact, teacher: bool) -> list[nodes.Node]:
+def _note(fact: Fact, teacher: bool, t: Callable[[str], str]) -> list[nodes.Node]:
     """The parts of one numbered note (the source link is resolved after reading)."""
     parts: list[nodes.Node] = []
     link = nodes.reference(fact.source.short, fact.source.short, refuri=fact.source.url,
                            classes=["tc-fact-ref"], tc_ref=fact.source.ref or "")
     parts += [link, nodes.Text(f", {fact.source.where}.")]
     if fact.secondary:
-        parts.append(nodes.Text(" A secondary source: see the references page."))
+        parts.append(nodes.Text(" " + t("A secondary source: see the references page.")))
     if fact.limits:
         parts.append(nodes.Text(f" {fact.limits.rstrip('.')}."))
     if teacher:
         for extra in (fact.caveat, fact.note):
             if extra:
-                label = nodes.emphasis("For the teacher: ", "For the teacher: ")
+                said = t("For the teacher:") + " "
+                label = nodes.emphasis(said, said)
                 parts += [nodes.Text(" "), label, nodes.Text(f"{extra.rstrip('.')}.")]
     return parts
 
@@ -78,7 +83,7 @@ def number_facts(app: Sphinx, doctree: nodes.document) -> None:
     uses = list(doctree.findall(lambda n: isinstance(n, nodes.inline) and n.get("tc_fact")))
     if not uses:
         return
-    table = facts(Course(app.srcdir).facts_path)
+    table = facts(Course(app.srcdir).facts_path, language(app.env))
     teacher = app.config.tipcourse_edition == Edition.TEACHER
     prefix = f"tc-note-{_slug(app.env.docname)}"
     notes = nodes.enumerated_list(classes=["tc-fact-notes"], enumtype="arabic")
@@ -95,11 +100,12 @@ def number_facts(app: Sphinx, doctree: nodes.document) -> None:
         use += marker
         item = nodes.list_item(ids=[f"{prefix}-{number}"])
         para = nodes.paragraph()
-        para += _note(fact, teacher)
+        para += _note(fact, teacher, labels(app.env))
         item += para
         notes += item
     section = nodes.section(ids=[f"{prefix}-sources"], classes=["tc-fact-notes-section"])
-    section += nodes.title(NOTES_TITLE, NOTES_TITLE)
+    title = labels(app.env)(NOTES_TITLE)
+    section += nodes.title(title, title)
     section += notes
     top = next(iter(doctree.findall(nodes.section)), None)
     (top if top is not None else doctree).append(section)

@@ -33,3 +33,14 @@ def language(env: BuildEnvironment) -> str:
 def labels(env: BuildEnvironment) -> Callable[[str], str]:
     """The package's fixed text in the language being built."""
     return ui(language(env))
+
+
+def note_catalogue(env: BuildEnvironment, source: str) -> None:
+    """Re-read the page when the translation of the YAML ``source`` it renders changes."""
+    from pathlib import Path
+
+    from tipcourse.languages import catalogue_path, yaml_domain
+
+    lang = language(env)
+    if lang != SOURCE_LANGUAGE:
+        env.note_dependency(str(catalogue_path(Path(env.srcdir), lang, yaml_domain(source))))

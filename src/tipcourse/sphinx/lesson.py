@@ -35,7 +35,7 @@ from tipcourse.errors import LessonError
 from tipcourse.lessons.loader import LESSONS_DIR, lesson_ids, lessons_dir, load_lesson
 from tipcourse.lessons.model import Lesson
 from tipcourse.lessons.render import render_lesson, render_schedule
-from tipcourse.sphinx.i18n import translated_already
+from tipcourse.sphinx.i18n import language, note_catalogue, translated_already
 from tipcourse.sphinx.teacher import is_teacher_edition
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class _LessonDirectiveBase(SphinxDirective):
 
         self.env.note_dependency(str(self.course.root / "quizzes" / f"{quiz_id}.yaml"))
         try:
-            return find_bank(self.course.root, quiz_id).title or quiz_id
+            return find_bank(self.course.root, quiz_id, language(self.env)).title or quiz_id
         except QuizError:
             return quiz_id
 
@@ -84,7 +84,8 @@ class _LessonDirectiveBase(SphinxDirective):
 
     def load(self, lesson_id: str) -> Lesson:
         self.env.note_dependency(str(lessons_dir(self.course) / f"{lesson_id}.yaml"))
-        return load_lesson(self.course, lesson_id)
+        note_catalogue(self.env, f"{LESSONS_DIR}/{lesson_id}.yaml")
+        return load_lesson(self.course, lesson_id, language(self.env))
 
 
 class LessonDirective(_LessonDirectiveBase):

@@ -28,19 +28,21 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from tipcourse import release
+from tipcourse.languages import N_
+from tipcourse.sphinx.i18n import labels
 from tipcourse.sphinx.release import repository, verso_html
 from tipcourse.sphinx.video import video_embed
 
 BUILDER = "singlehtml"
 
 # What each edition's book is called on its title page and in the PDF's title.
-BOOK_NAMES = {"teacher": "Teacher guide", "student": "Student workbook"}
+BOOK_NAMES = {"teacher": N_("Teacher guide"), "student": N_("Student workbook")}
 # Classes of blocks whose links get a QR code in print.
 QR_CLASSES = {"video", "print-qr"}
 
 
 def book_name(edition: str) -> str:
-    return BOOK_NAMES.get(edition, "Course")
+    return BOOK_NAMES.get(edition, N_("Course"))
 
 
 # Where _assemble leaves the root page's title for the page's <title>.
@@ -122,9 +124,10 @@ def _contents_html(app: Sphinx, doctree: nodes.document) -> str:
         if caption:
             rows.append(f'<li class="tc-toc-part"><span>{html.escape(caption)}</span></li>')
         rows.extend(entries)
+    t = labels(app.env)
     return (
         '<nav class="tc-contents" aria-labelledby="tc-contents-title">'
-        '<h2 id="tc-contents-title">Contents</h2>'
+        f'<h2 id="tc-contents-title">{html.escape(t("Contents"))}</h2>'
         f'<ol class="tc-toc">{"".join(rows)}</ol></nav>'
     )
 
@@ -132,16 +135,19 @@ def _contents_html(app: Sphinx, doctree: nodes.document) -> str:
 def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     config = app.config
     edition = config.tipcourse_edition
+    t = labels(app.env)
     note = {
-        "teacher": "Teacher edition, with lesson plans, answer keys and solutions. "
-        "Not for handing out to students.",
-        "student": "Name: ______________________________ &nbsp; Class: ____________",
+        "teacher": html.escape(t("Teacher edition, with lesson plans, answer keys and "
+                                 "solutions. Not for handing out to students.")),
+        "student": html.escape(t("Name:")) + " ______________________________ &nbsp; "
+        + html.escape(t("Class:")) + " ____________",
     }.get(edition, "")
     lines = [
         '<div class="tc-title-page">',
         f'<h1 id="{html.escape(target)}" class="tc-title">{html.escape(title)}</h1>',
-        f'<p class="tc-book">{html.escape(book_name(edition))}</p>',
-        f'<p class="tc-version">Version {html.escape(release.version())}</p>',
+        f'<p class="tc-book">{html.escape(t(book_name(edition)))}</p>',
+        '<p class="tc-version">'
+        + html.escape(t("Version {version}").format(version=release.version())) + "</p>",
     ]
     if config.author:
         lines.append(f'<p class="tc-author">{html.escape(str(config.author))}</p>')
@@ -152,9 +158,15 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     lines.append("</div>")
     lines.append(verso_html(title, str(config.author or ""), repository(config)))
     # The running header names the book; @page rules cannot read it from the document.
-    header = css_string(f"{title} · {book_name(edition)}")
+    header = css_string(f"{title} · {t(book_name(edition))}")
+    # "Page N of M" in the book's language: the words around CSS's page counters.
+    before, _, rest = t("Page {page} of {pages}").partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    footer = (f"{css_string(before)} counter(page) {css_string(middle)} counter(pages) "
+              f"{css_string(after)}")
     lines.append(
-        f"<style>@page {{ @top-center {{ content: {header}; }} }}"
+        f"<style>@page {{ @top-center {{ content: {header}; }} "
+        f"@bottom-center {{ content: {footer}; }} }}"
         "@page :first { @top-center { content: none; } }</style>"
     )
     return "".join(lines)
@@ -269,7 +281,7 @@ def _page_context(
     """Name the PDF after the course and the book (Chromium takes its title from <title>)."""
     if _is_print(app) and pagename == app.config.root_doc:
         title = getattr(app.builder, TITLE_ATTR, None) or course_title(app)
-        context["title"] = f"{title}: {book_name(app.config.tipcourse_edition)}"
+        context["title"] = f"{title}: {labels(app.env)(book_name(app.config.tipcourse_edition))}"
         context["titlesuffix"] = ""
 
 

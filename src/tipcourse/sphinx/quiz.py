@@ -34,6 +34,7 @@ from tipcourse.quiz.html import ENGLISH, Labels, render_quiz
 from tipcourse.quiz.loader import find_bank
 from tipcourse.quiz.model import Bank
 from tipcourse.quiz.print import render_answer_key, render_sheet
+from tipcourse.sphinx.i18n import language, note_catalogue
 
 logger = logging.getLogger(__name__)
 
@@ -71,8 +72,9 @@ class _BankDirective(SphinxDirective):
         bank_id = self.arguments[0].strip()
         root = Path(self.env.srcdir)
         self.env.note_dependency(str(root / "quizzes" / f"{bank_id}.yaml"))
+        note_catalogue(self.env, f"quizzes/{bank_id}.yaml")
         try:
-            return find_bank(root, bank_id)
+            return find_bank(root, bank_id, language(self.env))
         except QuizError as exc:
             where = f"{exc.path}:{exc.line}" if exc.line else exc.path
             text = exc.message + (f" ({exc.hint})" if exc.hint else "")

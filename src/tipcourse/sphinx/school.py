@@ -31,13 +31,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from tipcourse.errors import SchoolError
-from tipcourse.school import Contact, School, load_school, school_path
+from tipcourse.languages import N_, ui
+from tipcourse.school import SCHOOL_FILE, Contact, School, load_school, school_path
+from tipcourse.sphinx.i18n import labels, language, note_catalogue
 from tipcourse.sphinx.teacher import is_teacher_edition
 
 logger = logging.getLogger(__name__)
 
-NO_HELPLINES = "Ask your teacher for local helplines."
-UNSET_WARNING = (
+NO_HELPLINES = N_("Ask your teacher for local helplines.")
+UNSET_WARNING = N_(
     "Your school's helplines have not been added to the course yet. Until they are, students "
     "read \"Ask your teacher for local helplines\" wherever the course points them to help. "
     "Find the national child helpline and the line for reporting trafficking from official "
@@ -51,8 +53,9 @@ def school_of(directive: SphinxDirective | SphinxRole) -> School | None:
     broken settings file."""
     root = Path(directive.env.srcdir)
     directive.env.note_dependency(str(school_path(root)))
+    note_catalogue(directive.env, SCHOOL_FILE)
     try:
-        return load_school(root)
+        return load_school(root, language(directive.env))
     except SchoolError as exc:
         where = nodes.Element()
         where.source, where.line = exc.path, exc.line
@@ -78,13 +81,16 @@ def _contact_item(contact: Contact) -> nodes.list_item:
     return item
 
 
-def contact_list(contacts: list[Contact], classes: list[str]) -> list[nodes.Node]:
+def contact_list(contacts: list[Contact], classes: list[str], lang: str) -> list[nodes.Node]:
     """The contacts as a list, with the date the oldest one was checked."""
+    from babel.dates import format_date
+
     listing = nodes.bullet_list(classes=classes)
     for contact in contacts:
         listing += _contact_item(contact)
     oldest = min(c.checked for c in contacts)
-    checked = f"Checked on {oldest:%-d %B %Y}."
+    checked = ui(lang)("Checked on {date}.").format(
+        date=format_date(oldest, format="long", locale=lang))
     return [listing, nodes.paragraph(checked, checked, classes=["school-checked"])]
 
 
@@ -95,15 +101,17 @@ class HelplinesDirective(SphinxDirective):
         school = school_of(self)
         if school is None:
             return []
+        t = labels(self.env)
         box = nodes.container(classes=["school-helplines"])
         if school.helplines:
-            box.extend(contact_list(school.helplines, ["school-helpline-list"]))
+            box.extend(contact_list(school.helplines, ["school-helpline-list"],
+                                    language(self.env)))
             return [box]
-        box += nodes.paragraph(NO_HELPLINES, NO_HELPLINES, classes=["school-no-helplines"])
+        box += nodes.paragraph(t(NO_HELPLINES), t(NO_HELPLINES), classes=["school-no-helplines"])
         out: list[nodes.Node] = [box]
         if is_teacher_edition(self):
             warning = nodes.warning(classes=["school-unset"])
-            warning += nodes.paragraph(UNSET_WARNING, UNSET_WARNING)
+            warning += nodes.paragraph(t(UNSET_WARNING), t(UNSET_WARNING))
             out.append(warning)
         return out
 
@@ -118,20 +126,24 @@ class ReportingContactsDirective(SphinxDirective):
         if school is None:
             return []
         if school.reporting:
-            return contact_list(school.reporting, ["school-reporting-list"])
-        text = ("No reporting contacts have been added for your school yet. Find the national "
-                "line for reporting trafficking or exploitation from official sources, and ask "
-                "your " + school.safeguarding_lead + " which local services the school uses.")
+            return contact_list(school.reporting, ["school-reporting-list"],
+                                language(self.env))
+        text = labels(self.env)(
+            "No reporting contacts have been added for your school yet. Find the national "
+            "line for reporting trafficking or exploitation from official sources, and ask "
+            "your {safeguarding_lead} which local services the school uses."
+        ).format(safeguarding_lead=school.safeguarding_lead)
         warning = nodes.warning(classes=["school-unset"])
         warning += nodes.paragraph(text, text)
         return [warning]
 
 
 SETTINGS = {
-    "name": lambda s: s.name or "your school",
-    "safeguarding-lead": lambda s: s.safeguarding_lead,
-    "video-length": lambda s: (f"{s.video.length} (minutes:seconds)" if s.video.length
-                               else "the length you noted when you watched it"),
+    "name": lambda s, t: s.name or t("your school"),
+    "safeguarding-lead": lambda s, t: s.safeguarding_lead,
+    "video-length": lambda s, t: (t("{length} (minutes:seconds)").format(length=s.video.length)
+                                  if s.video.length
+                                  else t("the length you noted when you watched it")),
 }
 
 
@@ -144,7 +156,7 @@ class SchoolRole(SphinxRole):
                 line=self.lineno)
             return [], [msg]
         school = school_of(self)
-        text = SETTINGS[key](school or School())
+        text = SETTINGS[key](school or School(), labels(self.env))
         return [nodes.inline(text, text, classes=["school-setting"])], []
 
 
