@@ -17,6 +17,7 @@ from tipcourse.course import Edition
 
 # One module per concept; each exposes setup(app).
 PARTS = [
+    "tipcourse.sphinx.i18n",
     "tipcourse.sphinx.teacher",
     "tipcourse.sphinx.offline",
     "tipcourse.sphinx.theme",

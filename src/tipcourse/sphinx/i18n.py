@@ -8,10 +8,13 @@ neither extracts them into the page's catalogue nor translates them a second tim
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 
 from tipcourse.languages import SOURCE_LANGUAGE, ui
 
@@ -44,3 +47,31 @@ def note_catalogue(env: BuildEnvironment, source: str) -> None:
     lang = language(env)
     if lang != SOURCE_LANGUAGE:
         env.note_dependency(str(catalogue_path(Path(env.srcdir), lang, yaml_domain(source))))
+
+
+class TableCellSources(SphinxTransform):
+    """Give table cells the source of their table. MyST leaves the paragraphs of a table
+    nested in a directive (a handout's box) without one, and Sphinx neither extracts nor
+    translates text without a source."""
+
+    default_priority = 11  # after Sphinx's own source workaround, before Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        for entry in self.document.findall(nodes.entry):
+            holder = next((a for a in _ancestors(entry) if a.source), None)
+            if holder is None:
+                continue
+            for element in entry.findall(nodes.TextElement):
+                if not element.source and "translatable" not in element:
+                    element.source, element.line = holder.source, holder.line
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(TableCellSources)
