@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from tipcourse.course import Course
 from tipcourse.languages import TRANSLATED, locale_dir
 
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
@@ -205,3 +206,46 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# Catalogues only the teacher edition reads: the teaching guide's pages (its handouts are
+# printed in the student workbook) and the lesson plans.
+TEACHER_ONLY = ("teacher_guide/",)
+STUDENT_TOO = ("teacher_guide/handouts/", "teacher_guide/handouts.")
+
+
+def student_facing(domain: str) -> bool:
+    return not domain.startswith(TEACHER_ONLY) or domain.startswith(STUDENT_TOO)
+
+
+def check_translations(course: Course) -> str:
+    """Every language's catalogues: readable, keeping links, terms and numbers, and complete
+    where students read them. Raise at the first problem; return one line per language."""
+    from tipcourse.errors import SourceError
+
+    summary = []
+    for lang, catalogues in languages_status(course.root).items():
+        if not catalogues:
+            continue
+        waiting = 0
+        for status in catalogues:
+            shown = status.path.relative_to(course.root)
+            for line, problem in status.problems:
+                raise SourceError(shown, line, problem, "fix the translation (msgstr)")
+            if status.complete:
+                continue
+            if student_facing(status.domain):
+                line = (status.untranslated + status.fuzzy)[0]
+                what = "not translated" if status.untranslated else "marked fuzzy"
+                raise SourceError(shown, line, f"students read this text and it is {what}",
+                                  "translate it (then remove any fuzzy flag), or run "
+                                  "tipcourse translate after changing the English")
+            waiting += len(status.untranslated) + len(status.fuzzy)
+        total = sum(s.total for s in catalogues)
+        done = sum(s.translated for s in catalogues)
+        teacher = f"; {waiting} teacher-only messages wait" if waiting else ""
+        summary.append(f"{lang} {done}/{total}{teacher}")
+    return "translations: " + (", ".join(summary) if summary else "none")
+
+
+CHECKS = [check_translations]

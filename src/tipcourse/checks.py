@@ -57,14 +57,15 @@ CHECKS: list[Check] = [check_config, check_pages]
 def all_checks() -> list[Check]:
     """The course's own checks, then each model's (quizzes, lessons, data and facts), then the
     school settings, the chapters' reading level and content rules."""
-    from tipcourse import chapters, readability, school
+    from tipcourse import catalogues, chapters, readability, school
     from tipcourse.data import checks as data_checks
     from tipcourse.lessons import checks as lesson_checks
     from tipcourse.publish import repository
     from tipcourse.quiz import checks as quiz_checks
 
     return [*CHECKS, *quiz_checks.CHECKS, *lesson_checks.CHECKS, *data_checks.CHECKS,
-            *school.CHECKS, *readability.CHECKS, *chapters.CHECKS, *repository.CHECKS]
+            *school.CHECKS, *readability.CHECKS, *chapters.CHECKS, *repository.CHECKS,
+            *catalogues.CHECKS]
 
 
 def check_course(course: Course) -> list[str]:

@@ -11,10 +11,21 @@ import sys
 from collections.abc import Sequence
 
 from tipcourse import __version__
-from tipcourse.cli import build, check, data, dist, export, pdf, repository, serve, slides
+from tipcourse.cli import (
+    build,
+    check,
+    data,
+    dist,
+    export,
+    pdf,
+    repository,
+    serve,
+    slides,
+    translate,
+)
 from tipcourse.errors import SourceError
 
-COMMANDS = (build, check, serve, pdf, dist, repository, export, data, slides)
+COMMANDS = (build, check, serve, pdf, dist, repository, export, data, slides, translate)
 
 
 def parser() -> argparse.ArgumentParser:
