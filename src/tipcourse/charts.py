@@ -7,6 +7,10 @@ reads it from the output's metadata), and the numbers as a table underneath.
 
 Charts are drawn on a plain ``matplotlib.figure.Figure`` (not pyplot), so nothing is shown
 twice in Jupyter and no global state leaks between charts.
+
+A chart speaks the current language (``TIPCOURSE_LANG``, set while the site is built): its
+fixed words, and every title, label, note and category that has a translation in the
+package's catalogue, are translated as it is drawn.
 """
 
 from __future__ import annotations
@@ -22,12 +26,15 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from tipcourse.languages import N_, ui
+
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000",
            "#F0E442"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
-SOURCE = "Source: UNODC GLOTIP data portal (export of 14/04/2025); course calculation."
+SOURCE = N_("Source: UNODC GLOTIP data portal (export of 14/04/2025); course calculation.")
+NO_DATA = N_("no data")
 STYLE = {
     "font.size": 14,
     "axes.titlesize": 17,
@@ -100,7 +107,15 @@ def _finish(fig: Figure, ax: Any, title: str, source: str, notes: Sequence[str])
                  color="#333333")
 
 
-def _fmt(value: float, unit: str, missing: str = "no data") -> str:
+def _translated(table: pd.DataFrame, t: Any) -> pd.DataFrame:
+    """The table with its column and row labels in the current language."""
+    def label(value: Any) -> Any:
+        return t(value) if isinstance(value, str) else value
+
+    return table.rename(columns=label, index=label)
+
+
+def _fmt(value: float, unit: str, missing: str = NO_DATA) -> str:
     if pd.isna(value):
         return missing
     if unit == "%":
@@ -120,6 +135,9 @@ def line_chart(
     """One line per column of ``table`` (index: years), each with its own marker."""
     import matplotlib
 
+    t = ui()
+    table = _translated(table, t)
+    title, ylabel, source, notes = t(title), t(ylabel), t(source), [t(n) for n in notes]
     fig, ax = _figure()
     with matplotlib.rc_context(STYLE):
         for i, column in enumerate(table.columns):
@@ -140,7 +158,8 @@ def line_chart(
     for column in table.columns:
         values = ", ".join(f"{year}: {_fmt(v, unit)}" for year, v in table[column].items())
         parts.append(f"{column}: {values}" if len(table.columns) > 1 else values)
-    alt = f"Line chart. {title}. {ylabel} by year. " + "; ".join(parts) + "."
+    alt = t("Line chart. {title}. {ylabel} by year.").format(title=title, ylabel=ylabel) \
+        + " " + "; ".join(parts) + "."
     return Chart(fig, title, alt, table, source, list(notes))
 
 
@@ -152,14 +171,17 @@ def bar_chart(
     unit: str = "",
     source: str = SOURCE,
     notes: Sequence[str] = (),
-    missing: str = "no data",
+    missing: str = NO_DATA,
 ) -> Chart:
     """Horizontal bars: one bar per row; several columns become grouped bars with
     different colours and hatching. Values are written at the end of each bar; an empty
     value gets no bar and the ``missing`` label (e.g. "too few to compare")."""
     import matplotlib
 
-    frame = table.to_frame() if isinstance(table, pd.Series) else table
+    t = ui()
+    frame = _translated(table.to_frame() if isinstance(table, pd.Series) else table, t)
+    title, xlabel, source, notes = t(title), t(xlabel), t(source), [t(n) for n in notes]
+    missing = t(missing)
     fig, ax = _figure()
     rows = list(frame.index)[::-1]  # first row at the top
     n = len(frame.columns)
@@ -192,5 +214,6 @@ def bar_chart(
             (f"{c} " if n > 1 else "") + _fmt(frame.loc[row, c], unit, missing)
             for c in frame.columns)
         parts.append(f"{row}: {values}")
-    alt = f"Bar chart. {title}. {xlabel}: " + "; ".join(parts) + "."
+    alt = t("Bar chart. {title}. {xlabel}:").format(title=title, xlabel=xlabel) \
+        + " " + "; ".join(parts) + "."
     return Chart(fig, title, alt, frame, source, list(notes))

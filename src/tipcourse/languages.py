@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,6 +184,21 @@ def current_language() -> str:
     notebooks run), else English."""
     lang = os.environ.get("TIPCOURSE_LANG", SOURCE_LANGUAGE)
     return lang if lang in LANGUAGES else SOURCE_LANGUAGE
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Within the block, notebooks (their kernels inherit the environment) and charts speak
+    ``lang``."""
+    before = os.environ.get("TIPCOURSE_LANG")
+    os.environ["TIPCOURSE_LANG"] = lang
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TIPCOURSE_LANG", None)
+        else:
+            os.environ["TIPCOURSE_LANG"] = before
 
 
 def ui(lang: str | None = None) -> Callable[[str], str]:

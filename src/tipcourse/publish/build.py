@@ -35,7 +35,7 @@ from typing import Any
 
 from tipcourse.course import EDITIONS, Course, Edition, teacher_first
 from tipcourse.errors import BuildError, SourceError
-from tipcourse.languages import SOURCE_LANGUAGE, check_language
+from tipcourse.languages import SOURCE_LANGUAGE, check_language, speaking
 
 # Jupyter Book always loads these; the course uses none of them, and thebe and comments
 # put third-party URLs into every page.
@@ -365,7 +365,7 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
 
     work = course.work_dir(edition, lang)
     html = work / "html"
-    with notebooks_speak(lang):
+    with speaking(lang):  # notebooks run in the page's language
         warnings = run_sphinx(course, edition, html, work / "doctrees", "html", force, lang)
     problem = first_problem(course, warnings, only=None if strict else ALWAYS_FATAL)
     if problem:
@@ -385,23 +385,6 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
         raise site.link_error(course, page, link)
     swap_into_place(staging, target)
     return EditionBuild(edition, target, warnings, lang)
-
-
-@contextmanager
-def notebooks_speak(lang: str) -> Iterator[None]:
-    """Notebooks executed during the build print and label their charts in ``lang``: their
-    kernels inherit ``TIPCOURSE_LANG`` (tipcourse.languages.current_language)."""
-    import os
-
-    before = os.environ.get("TIPCOURSE_LANG")
-    os.environ["TIPCOURSE_LANG"] = lang
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TIPCOURSE_LANG", None)
-        else:
-            os.environ["TIPCOURSE_LANG"] = before
 
 
 def restore_interrupted_swap(target: Path) -> None:

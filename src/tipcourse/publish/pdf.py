@@ -121,13 +121,14 @@ class PrintedBook(Course):
 def build_single_page(course: Course, edition: str, force: bool = False,
                       lang: str = SOURCE_LANGUAGE) -> Path:
     """Build one edition in one language as a single HTML page for printing; return it."""
-    from tipcourse.publish.build import first_problem, notebooks_speak, run_sphinx
+    from tipcourse.languages import speaking
+    from tipcourse.publish.build import first_problem, run_sphinx
 
     book = PrintedBook(course)
     work = book.work_dir(edition, lang)
     html = work / "html"
     # As strict as the site: a warning here (a link the printed book cannot resolve) stops it.
-    with notebooks_speak(lang):
+    with speaking(lang):
         warnings = run_sphinx(book, edition, html, work / "doctrees", "singlehtml", force,
                               lang)
     problem = first_problem(course, warnings)

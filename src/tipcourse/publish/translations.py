@@ -9,6 +9,7 @@ fuzzy, and text that left the source is dropped. Three kinds of source are extra
   the teacher edition so that every page is included;
 - YAML sources (quiz banks, lesson plans, facts, school settings): the fields each loader
   names as translatable (:mod:`tipcourse.languages`);
+- drawn illustrations (``book/figures/*.svg``): their title, description and labels;
 - the package's fixed text: strings marked with ``_()``/``N_()``/``t()`` in its code.
 """
 
@@ -82,6 +83,30 @@ def extract_yaml(course: Course, target: Path) -> list[Path]:
     return written
 
 
+def illustrations(course: Course) -> list[Path]:
+    """The drawn illustrations pages inline (``<folder>/figures/*.svg``)."""
+    return sorted(course.root.glob("*/figures/*.svg"))
+
+
+def extract_illustrations(course: Course, target: Path) -> list[Path]:
+    """A template per illustration (``book/figures/blue-heart.svg.pot``): its title, text
+    alternative and labels."""
+    from babel.messages.catalog import Catalog
+
+    from tipcourse.illustrations import svg_words
+
+    written = []
+    for path in illustrations(course):
+        relative = path.relative_to(course.root).as_posix()
+        catalog = Catalog(project=str(course.config().get("title", "tipcourse")), fuzzy=False)
+        for line, text in svg_words(path.read_text(encoding="utf-8")):
+            catalog.add(text, locations=[(relative, line)])
+        out = target / f"{yaml_domain(relative)}.pot"
+        write_template(catalog, out)
+        written.append(out)
+    return written
+
+
 def extract_package(target: Path) -> Path:
     """The template of the package's fixed text: every string passed to ``_()``, ``N_()`` or
     ``t()`` in its code."""
@@ -118,6 +143,7 @@ def update(course: Course, languages: tuple[str, ...] = TRANSLATED) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     extract_pages(course, target)
     extract_yaml(course, target)
+    extract_illustrations(course, target)
     extract_package(target)
     basic.update(str(locale_dir(course.root)), str(target), list(languages))
     return target

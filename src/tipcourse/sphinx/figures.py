@@ -32,6 +32,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from tipcourse.illustrations import translate_svg
+from tipcourse.languages import catalogue, speaking, ui, yaml_domain
+from tipcourse.sphinx.i18n import language, note_catalogue
+
 logger = logging.getLogger(__name__)
 
 _DESC = re.compile(r"<desc>(.*?)</desc>", re.S)
@@ -69,6 +73,11 @@ class Illustration(SphinxDirective):
                              "to this page")
         self.env.note_dependency(relative)
         text = file.read_text(encoding="utf-8")
+        source = Path(path).resolve().relative_to(Path(self.env.srcdir).resolve()).as_posix()
+        note_catalogue(self.env, source)
+        found = catalogue(Path(self.env.srcdir), language(self.env), yaml_domain(source))
+        if found:
+            text = translate_svg(text, found.get)
         alt = self.options.get("alt") or svg_description(text)
         if not alt:
             raise self.error(f"{self.arguments[0]}: give the illustration a text alternative "
@@ -76,8 +85,11 @@ class Illustration(SphinxDirective):
         figure = nodes.figure(classes=["tc-illustration"])
         figure += nodes.raw("", inline_svg(text, alt), format="html")
         if self.content:
-            caption = nodes.caption()
-            inline, messages = self.state.inline_text(" ".join(self.content), self.lineno)
+            words = " ".join(self.content)
+            # With a source and its raw text, Sphinx extracts and translates the caption.
+            caption = nodes.caption(words)
+            caption.source, caption.line = self.state_machine.get_source_and_line(self.lineno)
+            inline, messages = self.state.inline_text(words, self.lineno)
             caption += inline
             figure += caption
             figure += messages
@@ -88,7 +100,7 @@ class Illustration(SphinxDirective):
 # --- charts drawn from the data -----------------------------------------------------------
 
 
-def adding_up() -> Any:
+def adding_up(t: Callable[[str], str]) -> Any:
     """Detected victims per year: the sum over whoever reported, against the same countries
     every year. The gap is the lesson of chapter 6: a naive total moves with the list of
     countries, not only with the number of victims."""
@@ -104,31 +116,36 @@ def adding_up() -> Any:
     panel = panel_totals(df, years)
     count = int(panel["countries"].iloc[0])
     table = pd.DataFrame({
-        "Every country that reported that year": naive["total"],
-        f"The same {count} countries every year": panel["total"],
-    }, index=pd.Index(years, name="year"))
+        t("Every country that reported that year"): naive["total"],
+        t("The same {count} countries every year").format(count=count): panel["total"],
+    }, index=pd.Index(years, name=t("year")))
     return line_chart(
         table,
-        "Adding up whoever reported gives a different story from the same countries each year",
-        "Detected victims",
-        notes=[f"Countries reporting a total: {int(naive['countries'].min())} to "
-               f"{int(naive['countries'].max())} a year."],
+        t("Adding up whoever reported gives a different story from the same countries each "
+          "year"),
+        t("Detected victims"),
+        notes=[t("Countries reporting a total: {least} to {most} a year.").format(
+            least=int(naive["countries"].min()), most=int(naive["countries"].max()))],
     )
 
 
-CHARTS: dict[str, Callable[[], Any]] = {"adding-up": adding_up}
+CHARTS: dict[str, Callable[[Callable[[str], str]], Any]] = {"adding-up": adding_up}
 
 
-def _table_html(chart: Any) -> str:
+def _table_html(chart: Any, lang: str) -> str:
+    from babel.numbers import format_decimal
+
     frame = chart.table
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
     rows = []
     for index, row in frame.iterrows():
-        cells = "".join(f"<td>{'' if v != v else f'{v:,.0f}'}</td>" for v in row)
+        cells = "".join(
+            f"<td>{'' if v != v else format_decimal(round(v), locale=lang)}</td>" for v in row)
         rows.append(f'<tr><th scope="row">{html.escape(str(index))}</th>{cells}</tr>')
     name = html.escape(str(frame.index.name or ""))
+    summary = html.escape(ui(lang)("The numbers behind the chart"))
     return (
-        '<details class="tc-chart-data"><summary>The numbers behind the chart</summary>'
+        f'<details class="tc-chart-data"><summary>{summary}</summary>'
         '<div class="pst-scrollable-table-container"><table class="table">'
         f'<thead><tr><th scope="col">{name}</th>{head}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div></details>'
@@ -144,8 +161,10 @@ class DataChart(SphinxDirective):
         name = self.arguments[0]
         if name not in CHARTS:
             raise self.error(f"no chart called {name!r}; the charts are: {', '.join(CHARTS)}")
+        lang = language(self.env)
         try:
-            chart = CHARTS[name]()
+            with speaking(lang):
+                chart = CHARTS[name](ui(lang))
         except Exception as err:  # the data's own error says what to do
             raise self.error(f"chart {name!r} could not be drawn from the data: {err}") from err
         png = chart.png()
@@ -157,13 +176,15 @@ class DataChart(SphinxDirective):
         )
         figure = nodes.figure(classes=["tc-chart"])
         figure += nodes.raw("", image, format="html")
-        caption = nodes.caption()
         text = " ".join(self.content) or chart.title
+        caption = nodes.caption(text)
+        if self.content:  # the page's words: Sphinx extracts and translates them
+            caption.source, caption.line = self.state_machine.get_source_and_line(self.lineno)
         inline, messages = self.state.inline_text(text, self.lineno)
         caption += inline
         figure += caption
         self.add_name(figure)
-        return [figure, *messages, nodes.raw("", _table_html(chart), format="html")]
+        return [figure, *messages, nodes.raw("", _table_html(chart, lang), format="html")]
 
 
 def setup(app: Sphinx) -> None:

@@ -49,14 +49,18 @@ def note_catalogue(env: BuildEnvironment, source: str) -> None:
         env.note_dependency(str(catalogue_path(Path(env.srcdir), lang, yaml_domain(source))))
 
 
-class TableCellSources(SphinxTransform):
-    """Give table cells the source of their table. MyST leaves the paragraphs of a table
-    nested in a directive (a handout's box) without one, and Sphinx neither extracts nor
-    translates text without a source."""
+class SourcesForTranslation(SphinxTransform):
+    """Sphinx neither extracts nor translates text without a source or raw text. Give table
+    cells the source of their table (MyST leaves the cells of a table nested in a directive,
+    such as a handout's box, without one), and the inline labels that ask to be translated
+    (a button's text) their own text as raw text."""
 
     default_priority = 11  # after Sphinx's own source workaround, before Locale (20)
 
     def apply(self, **kwargs: Any) -> None:
+        for inline in self.document.findall(nodes.inline):
+            if inline.get("translatable") and not inline.rawsource and inline.source:
+                inline.rawsource = inline.astext()
         for entry in self.document.findall(nodes.entry):
             holder = next((a for a in _ancestors(entry) if a.source), None)
             if holder is None:
@@ -74,4 +78,4 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_transform(TableCellSources)
+    app.add_transform(SourcesForTranslation)
