@@ -156,7 +156,7 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     if config.copyright:
         lines.append(f'<p class="tc-copyright">© {html.escape(str(config.copyright))}</p>')
     lines.append("</div>")
-    lines.append(verso_html(title, str(config.author or ""), repository(config)))
+    lines.append(verso_html(title, str(config.author or ""), repository(config), t))
     # The running header names the book; @page rules cannot read it from the document.
     header = css_string(f"{title} · {t(book_name(edition))}")
     # "Page N of M" in the book's language: the words around CSS's page counters.
