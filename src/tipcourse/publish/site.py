@@ -96,6 +96,8 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
                 target = (site / unquote(parts.path).lstrip("/")).resolve()
             else:
                 target = (page.parent / unquote(parts.path)).resolve()
+            if not target.is_relative_to(site.resolve()):
+                continue  # another language's site (the switcher), built on its own
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

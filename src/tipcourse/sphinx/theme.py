@@ -47,6 +47,7 @@ def _add_paths(app: Sphinx, config: Config) -> None:
     # The default end of the primary sidebar is an empty Read the Docs ad placeholder.
     options.setdefault("primary_sidebar_end", [])
     options.setdefault("navbar_start", ["tc-wordmark.html"])
+    options.setdefault("navbar_end", ["tc-languages.html"])
     options.setdefault("navbar_persistent", ["search-button-field.html"])
     config.html_theme_options = options
     if not config.html_sidebars:
