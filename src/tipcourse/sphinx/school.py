@@ -139,9 +139,9 @@ class ReportingContactsDirective(SphinxDirective):
 
 
 SETTINGS = {
-    "name": lambda s, t: s.name or t("your school"),
-    "safeguarding-lead": lambda s, t: s.safeguarding_lead,
-    "video-length": lambda s, t: (t("{length} (minutes:seconds)").format(length=s.video.length)
+    "name": lambda s, t=str: s.name or t("your school"),
+    "safeguarding-lead": lambda s, t=str: s.safeguarding_lead,
+    "video-length": lambda s, t=str: (t("{length} (minutes:seconds)").format(length=s.video.length)
                                   if s.video.length
                                   else t("the length you noted when you watched it")),
 }
