@@ -149,6 +149,9 @@ def compiled_catalogues(course: Course, lang: str) -> Path:
         if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
         write_mo(po, mo)
+        # Sphinx finds catalogues by their .po: with it beside the .mo, a page is read
+        # again when its translation changes.
+        shutil.copy2(po, mo.with_suffix(".po"))
     return target
 
 
