@@ -410,6 +410,8 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
         page, link = broken[0]
         raise site.link_error(course, page, link)
     swap_into_place(staging, target)
+    if edition == Edition.STUDENT:
+        site.write_language_index(course)
     return EditionBuild(edition, target, warnings, lang)
 
 
