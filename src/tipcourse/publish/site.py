@@ -210,5 +210,6 @@ li span {{ color: #333; }}
     handle, partial = tempfile.mkstemp(dir=target.parent, prefix=".index.", suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(page)
+    os.chmod(partial, 0o644)
     os.replace(partial, target)
     return target
