@@ -66,7 +66,8 @@ def download_block(zip_file: str, size: int, lang: str) -> str:
 def offline_block(lang: str) -> str:
     """The same block inside the zip: this copy is the download."""
     t = ui(lang)
-    workbook = f'<a href="{WORKBOOK}">{html.escape(t("student workbook"))}</a>'
+    name = html.escape(t("student workbook"))
+    workbook = f'<a href="{WORKBOOK}">{name}</a>'
     said = html.escape(t("This is the offline copy of the course, version {version}. The "
                          "{workbook} is in this folder, and the notebooks are in the "
                          "{notebooks} folder, two folders up."))

@@ -95,7 +95,8 @@ def _switcher(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         return
     context["tc_languages"] = other_languages(pagename, app.config.tipcourse_edition,
                                               language(app.env))
-    context["tc_languages_label"] = labels(app.env)("Language")
+    t = labels(app.env)
+    context["tc_languages_label"] = t("Language")
 
 
 def setup(app: Sphinx) -> None:

@@ -102,8 +102,8 @@ class LessonDirective(_LessonDirectiveBase):
         # Sections of the page itself (so they appear in "On this page"), not one box.
         from tipcourse.slides.sphinx import slides_link
 
-        link = slides_link(self.env, self.env.docname, lesson.id,
-                           labels(self.env)("open the slides to project"))
+        t = labels(self.env)
+        link = slides_link(self.env, self.env.docname, lesson.id, t("open the slides to project"))
         return translated_already(render_lesson(lesson, self.parse_block, self.parse_inline,
                                                 self.quiz_title, self.quiz_doc, link,
                                                 labels(self.env)))

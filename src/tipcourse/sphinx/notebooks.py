@@ -50,7 +50,8 @@ def strip_or_label_solutions(app: Sphinx, doctree: nodes.document) -> None:
         else:
             cell["classes"].append("tc-solution")
             label = nodes.paragraph(classes=["tc-solution-label"])
-            said = labels(app.env)("Solution (teacher edition)")
+            t = labels(app.env)
+            said = t("Solution (teacher edition)")
             label += nodes.strong(said, said)
             cell.insert(0, label)
 

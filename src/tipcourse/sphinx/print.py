@@ -125,9 +125,10 @@ def _contents_html(app: Sphinx, doctree: nodes.document) -> str:
             rows.append(f'<li class="tc-toc-part"><span>{html.escape(caption)}</span></li>')
         rows.extend(entries)
     t = labels(app.env)
+    contents = html.escape(t("Contents"))
     return (
         '<nav class="tc-contents" aria-labelledby="tc-contents-title">'
-        f'<h2 id="tc-contents-title">{html.escape(t("Contents"))}</h2>'
+        f'<h2 id="tc-contents-title">{contents}</h2>'
         f'<ol class="tc-toc">{"".join(rows)}</ol></nav>'
     )
 
@@ -281,7 +282,8 @@ def _page_context(
     """Name the PDF after the course and the book (Chromium takes its title from <title>)."""
     if _is_print(app) and pagename == app.config.root_doc:
         title = getattr(app.builder, TITLE_ATTR, None) or course_title(app)
-        context["title"] = f"{title}: {labels(app.env)(book_name(app.config.tipcourse_edition))}"
+        t = labels(app.env)
+        context["title"] = f"{title}: {t(book_name(app.config.tipcourse_edition))}"
         context["titlesuffix"] = ""
 
 

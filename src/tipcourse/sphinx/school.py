@@ -128,7 +128,8 @@ class ReportingContactsDirective(SphinxDirective):
         if school.reporting:
             return contact_list(school.reporting, ["school-reporting-list"],
                                 language(self.env))
-        text = labels(self.env)(
+        t = labels(self.env)
+        text = t(
             "No reporting contacts have been added for your school yet. Find the national "
             "line for reporting trafficking or exploitation from official sources, and ask "
             "your {safeguarding_lead} which local services the school uses."

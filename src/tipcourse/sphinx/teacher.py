@@ -63,7 +63,8 @@ class TeacherDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         if not is_teacher_edition(self):
             return []
-        title = self.options.get("title") or labels(self.env)("For the teacher")
+        t = labels(self.env)
+        title = self.options.get("title") or t("For the teacher")
         box = nodes.admonition(classes=["teacher-note", *self.options.get("class", [])])
         box += nodes.title(title, title)
         self.state.nested_parse(self.content, self.content_offset, box)

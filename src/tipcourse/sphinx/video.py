@@ -151,10 +151,12 @@ def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
     url, title, embed = node["url"], node["title"], node["embed"]
     host = host_of(url)
     t = labels(self.builder.env)
+    play, new_tab = t("Play the video"), t("opens in a new tab")
+    scan = t("Scan the code or type the address to watch:")
     if embed:
         action = (f'<a class="video-open" href="{_attr(url)}" data-embed="{_attr(embed)}" '
                   f'data-title="{_attr(title)}">'
-                  f'<span class="video-button">{self.encode(t("Play the video"))}</span></a>')
+                  f'<span class="video-button">{self.encode(play)}</span></a>')
         note = t("Nothing loads from {host} until you press play; the video then plays in "
                  "YouTube's privacy-enhanced player (youtube-nocookie.com).").format(host=host)
         icon = _PLAY
@@ -162,7 +164,7 @@ def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
         opens = t("Open the video page on {host}").format(host=host)
         action = (f'<a class="video-open" href="{_attr(url)}" target="_blank" rel="noopener">'
                   f'<span class="video-button">{self.encode(opens)}'
-                  f'<span class="video-sr"> ({self.encode(t("opens in a new tab"))})</span>'
+                  f'<span class="video-sr"> ({self.encode(new_tab)})</span>'
                   '</span></a>')
         note = t("The link opens {host}. Check before the lesson that the video plays on the "
                  "classroom computer.").format(host=host)
@@ -174,7 +176,7 @@ def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
         f'<figure class="video-embed">'
         f'<div class="video-stage">{_POSTER.format(icon=icon)}{action}</div>'
         f'<div class="video-print">{node["qr"]}'
-        f'<p>{self.encode(t("Scan the code or type the address to watch:"))} '
+        f'<p>{self.encode(scan)} '
         f'{self.encode(url)}</p></div>'
         f'<figcaption><span class="video-title">{self.encode(title)}</span> '
         f'{length_html}<span class="video-note">{self.encode(note)}</span> '
