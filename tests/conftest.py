@@ -33,4 +33,4 @@ def course_pdfs() -> dict[str, Path]:
 
     course = Course(REPO)
     assert pdf.main(course, ["teacher", "student"]) == 0
-    return {edition: course.pdf_dir / name for edition, name in pdf.PDF_NAMES.items()}
+    return {edition: course.pdf_dir() / name for edition, name in pdf.PDF_NAMES.items()}

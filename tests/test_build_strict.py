@@ -60,7 +60,7 @@ def assert_one_line_error(result: Run, where: str) -> None:
 
 
 def test_broken_internal_link_fails_and_keeps_old_site(book: Path, tipcourse: Tipcourse) -> None:
-    index = book / "_build/site/student/index.html"
+    index = book / "_build/site/en/student/index.html"
     before = index.read_bytes()
     chapter = book / "book/chapter.md"
     chapter.write_text(chapter.read_text() + "\nSee [the missing page](missing.md).\n")
@@ -79,7 +79,7 @@ def test_fixed_source_builds_again_after_a_failure(book: Path, tipcourse: Tipcou
     chapter.write_text(good + "\nNew sentence zqxfxd.\n")
     result = tipcourse(book, "build", "--edition", "student")
     assert result.returncode == 0, result.stderr
-    assert "zqxfxd" in (book / "_build/site/student/book/chapter.html").read_text()
+    assert "zqxfxd" in (book / "_build/site/en/student/book/chapter.html").read_text()
 
 
 def test_unknown_directive_is_reported_with_its_line(book: Path, tipcourse: Tipcourse) -> None:

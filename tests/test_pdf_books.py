@@ -37,7 +37,7 @@ def copy_printbook(folder: Path) -> Path:
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     course = Course(copy_printbook(tmp_path_factory.mktemp("pdf")))
     assert pdf.main(course, ["student", "teacher"]) == 0
-    return {e: course.pdf_dir / name for e, name in pdf.PDF_NAMES.items()}
+    return {e: course.pdf_dir() / name for e, name in pdf.PDF_NAMES.items()}
 
 
 def pages_text(path: Path) -> list[str]:
@@ -250,6 +250,6 @@ def test_no_blank_page_and_no_page_with_a_lone_heading_or_line(
 def test_letter_paper(tmp_path: Path) -> None:
     course = Course(copy_printbook(tmp_path))
     assert pdf.main(course, ["student"], paper="letter") == 0
-    info = subprocess.run(["pdfinfo", str(course.pdf_dir / "student-workbook.pdf")],
+    info = subprocess.run(["pdfinfo", str(course.pdf_dir() / "student-workbook.pdf")],
                           check=True, capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)", info), info

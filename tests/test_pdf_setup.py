@@ -18,7 +18,7 @@ def test_missing_chromium_gives_one_line_and_keeps_the_old_pdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     course = Course(copy_minibook(tmp_path))
-    old = course.pdf_dir / "student-workbook.pdf"
+    old = course.pdf_dir() / "student-workbook.pdf"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"%PDF- the previous book")
     monkeypatch.setenv("TIPCOURSE_CHROMIUM", str(tmp_path / "no-such-chromium"))
@@ -37,7 +37,7 @@ def test_build_with_pdf_and_no_chromium_still_builds_the_site(
     monkeypatch.setenv("TIPCOURSE_ROOT", str(root))
     monkeypatch.setenv("TIPCOURSE_CHROMIUM", str(tmp_path / "no-such-chromium"))
     status = cli.main(["build", "--edition", "student", "--pdf"])
-    assert (root / "_build/site/student/index.html").is_file()
+    assert (root / "_build/site/en/student/index.html").is_file()
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 0  # `make course` goes on: the site is there
     assert len(err) == 1 and "the PDFs need Chromium" in err[0]

@@ -44,9 +44,9 @@ def course(tmp_path: Path) -> Course:
 
 
 def print_guides(course: Course, *names: str) -> None:
-    course.pdf_dir.mkdir(parents=True, exist_ok=True)
+    course.pdf_dir().mkdir(parents=True, exist_ok=True)
     for name in names:
-        (course.pdf_dir / name).write_bytes(b"%PDF-1.7\n" + b"x" * 2_000_000)
+        (course.pdf_dir() / name).write_bytes(b"%PDF-1.7\n" + b"x" * 2_000_000)
 
 
 def test_before_printing_the_card_says_how_to_get_the_guides(course: Course) -> None:

@@ -148,7 +148,7 @@ def test_dist_refuses_the_teacher_edition(fixture_course: Course) -> None:
 def test_the_workbook_shows_the_version_and_then_the_licences(fixture_course: Course) -> None:
     from pypdf import PdfReader
 
-    reader = PdfReader(BytesIO((fixture_course.pdf_dir / "student-workbook.pdf").read_bytes()))
+    reader = PdfReader(BytesIO((fixture_course.pdf_dir() / "student-workbook.pdf").read_bytes()))
     title_page = " ".join(reader.pages[0].extract_text().split())
     verso = " ".join(reader.pages[1].extract_text().split())
     assert f"Version {__version__}" in title_page

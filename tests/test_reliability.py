@@ -72,7 +72,7 @@ def add_notebook(root: Path, name: str, cells: list[nbformat.NotebookNode]) -> P
 
 def test_two_builds_at_once_leave_one_whole_site(tmp_path: Path) -> None:
     root = copy_minibook(tmp_path)
-    site = root / "_build" / "site"
+    site = root / "_build" / "site" / "en"
     for _ in range(2):
         builds = [subprocess.Popen([*CLI, "build", "--edition", "student", "--force"], cwd=root,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -89,16 +89,16 @@ def test_two_builds_at_once_leave_one_whole_site(tmp_path: Path) -> None:
 def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path) -> None:
     root = copy_minibook(tmp_path)
     (root / "_build").mkdir()
-    with open(root / "_build" / ".lock-student", "a+b") as lock:
+    with open(root / "_build" / ".lock-en-student", "a+b") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a build of the student edition is running
         waiting = subprocess.Popen([*CLI, "build", "--edition", "student"], cwd=root,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         first = waiting.stderr.readline()
-        assert first.strip() == "waiting for another build of the student edition…"
-        assert not (root / "_build" / "site" / "student").exists()  # it did not go ahead
+        assert first.strip() == "waiting for another build of the student edition (en)…"
+        assert not (root / "_build" / "site" / "en" / "student").exists()  # it did not go ahead
         fcntl.flock(lock, fcntl.LOCK_UN)
     assert waiting.wait(timeout=600) == 0
-    assert (root / "_build" / "site" / "student" / "index.html").is_file()
+    assert (root / "_build" / "site" / "en" / "student" / "index.html").is_file()
 
 
 def test_kill_9_at_any_point_keeps_the_last_good_site_and_frees_the_lock(
@@ -110,7 +110,7 @@ def test_kill_9_at_any_point_keeps_the_last_good_site_and_frees_the_lock(
     root = copy_minibook(tmp_path)
     course = Course(root)
     build(course, ["student"])
-    lock_path = root / "_build" / ".lock-student"
+    lock_path = root / "_build" / ".lock-en-student"
     for delay in (0.0, 1.0, 3.0):  # kill points: at start, in Sphinx, later in the build
         victim = subprocess.Popen([*CLI, "build", "--edition", "student", "--force"], cwd=root,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -235,7 +235,7 @@ def test_serve_port_out_of_range_or_busy(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_minibook(tmp_path)
-    site = root / "_build" / "site" / "student"
+    site = root / "_build" / "site" / "en" / "student"
     site.mkdir(parents=True)
     (site / "index.html").write_text("<title>x</title>")
     line = one_line_error(*run_cli(["serve", "--port", "70000"], root, monkeypatch, capsys))

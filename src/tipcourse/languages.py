@@ -43,6 +43,12 @@ def catalogue_path(root: Path, lang: str, domain: str) -> Path:
     return locale_dir(root) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
+def available_languages(root: Path) -> tuple[str, ...]:
+    """English and every other language the course at ``root`` has catalogues for."""
+    return tuple(lang for lang in LANGUAGES if lang == SOURCE_LANGUAGE
+                 or any((locale_dir(root) / lang / "LC_MESSAGES").glob("**/*.po")))
+
+
 def yaml_domain(relative: str | Path) -> str:
     """The catalogue of a YAML source: its path, ``.yaml`` kept (``lesson-01.yaml`` and the
     page ``lesson-01.md`` each have their own)."""

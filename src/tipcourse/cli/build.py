@@ -33,7 +33,7 @@ def handle(args: argparse.Namespace) -> int:
     course = Course.here()
     start = time.perf_counter()
     for result in build(course, editions(args.edition), strict=not args.no_strict,
-                        force=args.force, languages=languages(args.lang)):
+                        force=args.force, languages=languages(args.lang, course)):
         print(f"built the {result.edition} edition ({result.lang}): "
               f"{result.site.relative_to(course.root)}/")
     print(f"done in {time.perf_counter() - start:.1f} s")
@@ -41,7 +41,7 @@ def handle(args: argparse.Namespace) -> int:
         from tipcourse.school import load_school
 
         status = pdf.main(course, editions(args.edition), paper=load_school(course.root).paper,
-                          languages=languages(args.lang))
+                          languages=languages(args.lang, course))
         # No Chromium: the site is built and the message said how to get the PDFs.
         return 0 if status == pdf.NO_CHROMIUM else status
     return 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tipcourse.languages import LANGUAGES
+from tipcourse.course import Course
+from tipcourse.languages import LANGUAGES, available_languages
 from tipcourse.publish.build import EDITIONS
 
 
@@ -12,11 +13,15 @@ def editions(choice: str) -> tuple[str, ...]:
     return EDITIONS if choice == "all" else (choice,)
 
 
-def languages(choice: str) -> tuple[str, ...]:
-    return LANGUAGES if choice == "all" else (choice,)
+def languages(choice: str, course: Course | None = None) -> tuple[str, ...]:
+    """``all``: English and every language the course has catalogues for."""
+    if choice != "all":
+        return (choice,)
+    return available_languages((course or Course.here()).root)
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=[*LANGUAGES, "all"], default="all",
                         help="the language(s) to build: English (the source), Spanish, "
-                        "French, or all (default)")
+                        "French, or all (default: English and every language with "
+                        "catalogues in locales/)")

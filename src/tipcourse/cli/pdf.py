@@ -31,4 +31,4 @@ def handle(args: argparse.Namespace) -> int:
     # The school settings choose the paper unless the command line does.
     return pdf.main(course, editions(args.edition),
                     paper=args.paper or load_school(course.root).paper,
-                    languages=languages(args.lang))
+                    languages=languages(args.lang, course))
