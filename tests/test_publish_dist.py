@@ -46,8 +46,8 @@ def unzip(zip_path: Path, into: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def course_zip(course_sites: dict[str, Path], course_pdfs: dict[str, Path]) -> Path:
-    """The real course's zip, from the session's built site and printed workbook."""
-    return build_zip(Course(REPO))
+    """The real course's zip (English), from the session's built site and printed workbook."""
+    return build_zip(Course(REPO), ("en",))
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +68,9 @@ def test_the_zip_is_named_after_the_version_and_linked_from_the_landing_page(
 ) -> None:
     assert course_zip == REPO / "_build" / "dist" / f"tipcourse-student-{__version__}.zip"
     site = course_sites["student"]
-    assert course_zip.name in page_links(site / "index.html")
-    assert (site / course_zip.name).read_bytes() == course_zip.read_bytes()
+    # One copy, beside the language index, two folders above each landing page.
+    assert f"../../{course_zip.name}" in page_links(site / "index.html")
+    assert (site.parents[1] / course_zip.name).read_bytes() == course_zip.read_bytes()
     assert broken_links(site) == []
     # The teacher edition is never packed, and its landing page offers no zip.
     assert not any(link.endswith(".zip") for link in page_links(course_sites["teacher"]
@@ -80,11 +81,15 @@ def test_the_zip_is_named_after_the_version_and_linked_from_the_landing_page(
 def test_the_unzipped_course_opens_offline_chapters_and_a_quiz_work(
     course_zip: Path, tmp_path: Path, chromium_browser
 ) -> None:
-    folder = unzip(course_zip, tmp_path / "usb-stick")
-    notebooks = sorted(p.name for p in (folder / "notebooks").glob("*.ipynb"))
+    zipped = unzip(course_zip, tmp_path / "usb-stick")
+    notebooks = sorted(p.name for p in (zipped / "notebooks").glob("*.ipynb"))
     assert notebooks == sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
-    for name in ("index.html", "student-workbook.pdf", "LICENSE", "LICENSE-CONTENT.md"):
-        assert (folder / name).is_file(), name
+    for name in ("index.html", "LICENSE", "LICENSE-CONTENT.md", "en/student/index.html",
+                 "en/student/student-workbook.pdf"):
+        assert (zipped / name).is_file(), name
+    # The language index leads into each language's site.
+    assert page_links(zipped / "index.html") == ["en/student/index.html"]
+    folder = zipped / "en" / "student"
     assert broken_links(folder) == []
     home = (folder / "index.html").as_uri()
     with open_page(chromium_browser, home, offline=True) as (page, visit):

@@ -113,16 +113,16 @@ def _check_student_site(course: Course, site: Path) -> None:
                          "run: tipcourse build --edition student")
 
 
-def student_sites(course: Course) -> dict[str, Path]:
-    """The student edition of every language that is built."""
-    return {lang: course.site_dir(Edition.STUDENT, lang) for lang in LANGUAGES
+def student_sites(course: Course, languages: tuple[str, ...] = LANGUAGES) -> dict[str, Path]:
+    """The student edition of each of ``languages`` that is built."""
+    return {lang: course.site_dir(Edition.STUDENT, lang) for lang in languages
             if (course.site_dir(Edition.STUDENT, lang) / "index.html").is_file()}
 
 
-def build_zip(course: Course) -> Path:
-    """Write the zip into ``_build/dist/`` (atomically) and publish a copy beside the sites;
-    return the zip's path."""
-    sites = student_sites(course)
+def build_zip(course: Course, languages: tuple[str, ...] = LANGUAGES) -> Path:
+    """Write the zip of the built student editions of ``languages`` into ``_build/dist/``
+    (atomically) and publish a copy beside the sites; return the zip's path."""
+    sites = student_sites(course, languages)
     if not sites:
         raise BuildError(course.site_dir(Edition.STUDENT), None,
                          "the student edition is not built",
@@ -137,7 +137,7 @@ def build_zip(course: Course) -> Path:
     target = dist_path(course)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.tmp")
-    write_language_index(course)
+    write_language_index(course, tuple(sites))
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.write(course.sites_dir / LANGUAGE_INDEX, f"{folder}/{LANGUAGE_INDEX}")
         for lang, site in sites.items():

@@ -150,7 +150,7 @@ def _link_needles(link: str) -> list[str]:
 LANGUAGE_INDEX = "index.html"
 
 
-def write_language_index(course: Course) -> Path:
+def write_language_index(course: Course, languages: tuple[str, ...] | None = None) -> Path:
     """``_build/site/index.html``: the way into the student edition of every built language
     (each language's name and the course's title in that language). The teacher editions
     are not listed: they are not for publishing."""
@@ -161,7 +161,7 @@ def write_language_index(course: Course) -> Path:
 
     title = str(course.config().get("title") or "")
     items = []
-    for lang in LANGUAGES:
+    for lang in languages or LANGUAGES:
         if not (course.site_dir(Edition.STUDENT, lang) / "index.html").is_file():
             continue
         named = catalogue(course.root, lang, course.config_path.name).get(title)
