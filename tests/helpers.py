@@ -90,9 +90,10 @@ def folder_text(folder: Path) -> str:
                                          "\u201d": '"'}))
 
 
-def real_course_teacher_leaks(folder: Path, course_root: Path) -> list[str]:
-    """Teacher material of the real course found under folder (a student site or its zip,
-    unpacked): quiz teacher notes, lesson plans' text, notebook solutions, the guide's pages."""
+def real_course_teacher_leaks(folder: Path, course_root: Path, lang: str = "en") -> list[str]:
+    """Teacher material of the real course (in ``lang``) found under folder (a student site or
+    its zip, unpacked): quiz teacher notes, lesson plans' text, notebook solutions, the guide's
+    pages."""
     import html
 
     import nbformat
@@ -104,13 +105,13 @@ def real_course_teacher_leaks(folder: Path, course_root: Path) -> list[str]:
     text = folder_text(folder)
     unescaped = html.unescape(text)
     leaks: list[str] = []
-    for bank in load_banks(course_root):
+    for bank in load_banks(course_root, lang):
         for question in bank.questions:
             if question.teacher_note:
                 note = " ".join(str(question.teacher_note).split())[:80]
                 if note in text or note in unescaped:
                     leaks.append(f"teacher note of {bank.id}/{question.id}")
-    for lesson in load_lessons(Course(course_root)):
+    for lesson in load_lessons(Course(course_root), lang):
         for teacher_text in (lesson.essential_question, lesson.content_note[:60]):
             if " ".join(teacher_text.split()) in unescaped:
                 leaks.append(f"{lesson.id}: {teacher_text!r}")

@@ -38,6 +38,17 @@ def role_target(body: str) -> str:
     return (found[1] if found else body).strip()
 
 
+# Numbers the English writes as words, which a translation may write in digits.
+NUMBER_WORDS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def number_words(text: str) -> Counter[str]:
+    return Counter(NUMBER_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", text)
+                   if w.lower() in NUMBER_WORDS)
+
+
 def numbers(text: str) -> Counter[str]:
     text = ROLE.sub(lambda m: "" if m["role"] in ("doc", "ref", "fact", "school") else m[0],
                     text)
@@ -98,7 +109,7 @@ def message_problems(msgid: str, msgstr: str, terms: set[str] | None = None) -> 
     if Counter(LINK.findall(msgid)) != Counter(LINK.findall(msgstr)):
         problems.append("a link's address differs from the English")
     missing = numbers(msgid) - numbers(msgstr)
-    extra = numbers(msgstr) - numbers(msgid)
+    extra = numbers(msgstr) - numbers(msgid) - number_words(msgid)
     if missing or extra:
         said = ", ".join(sorted(missing)) or "none"
         problems.append(f"numbers differ from the English (missing: {said}; added: "

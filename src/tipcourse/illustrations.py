@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 
-WORDS = re.compile(r"(?P<open><(?P<tag>title|desc|text|tspan)\b[^>]*>)(?P<words>[^<]*?\S[^<]*?)"
+WORDS = re.compile(r"(?P<open><(?P<tag>title|desc|text|tspan)\b[^>]*>)(?P<words>[^<]*?[^\s<][^<]*?)"
                    r"(?P<space>\s*)(?=<)")
 
 

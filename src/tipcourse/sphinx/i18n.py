@@ -99,6 +99,24 @@ def _switcher(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     context["tc_languages_label"] = t("Language")
 
 
+UI_STAMP = "tipcourse_ui_catalogue"
+
+
+def _labels_changed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                    removed: set[str]) -> list[str]:
+    """Every page, when the package's catalogue changed since the last build: labels are
+    written while pages are read and while they are written."""
+    from tipcourse.languages import UI_DOMAIN, package_locale_dir
+
+    path = package_locale_dir() / language(env) / "LC_MESSAGES" / f"{UI_DOMAIN}.po"
+    stamp = path.stat().st_mtime if path.is_file() else 0.0
+    if getattr(env, UI_STAMP, None) == stamp:
+        return []
+    setattr(env, UI_STAMP, stamp)
+    return sorted(env.found_docs)
+
+
 def setup(app: Sphinx) -> None:
     app.add_transform(SourcesForTranslation)
+    app.connect("env-get-outdated", _labels_changed)
     app.connect("html-page-context", _switcher)
