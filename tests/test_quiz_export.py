@@ -323,10 +323,23 @@ def test_export_command_writes_every_bank_in_every_format(tmp_path: Path, monkey
     monkeypatch.chdir(ROOT)
     for fmt in ("moodle-xml", "gift", "qti"):
         assert main(["export", "quizzes", "--format", fmt, "--out", str(tmp_path)]) == 0
-    names = sorted(p.name for p in tmp_path.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en", "es", "fr"]
     expected = sorted(f"{b}{s}" for b in BANKS for s in (".moodle.xml", ".gift.txt", ".qti.zip"))
-    assert names == expected
+    for lang in ("en", "es", "fr"):
+        assert sorted(p.name for p in (tmp_path / lang).iterdir()) == expected, lang
     assert "forms-of-exploitation" in capsys.readouterr().out
+
+
+def test_export_command_writes_one_language_into_its_folder(tmp_path: Path, monkeypatch
+                                                            ) -> None:  # noqa: ANN001
+    from tipcourse.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["export", "quizzes", "--format", "gift", "--lang", "en",
+                 "--out", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["en"]
+    bank = next(iter(BANKS))
+    assert (tmp_path / "en" / f"{bank}.gift.txt").read_bytes() == gift.export(ALL[bank])
 
 
 # What third-party parsers and LMS importers tripped on -----------------------------------

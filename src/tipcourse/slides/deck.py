@@ -96,6 +96,14 @@ def shown_choices(question: Question) -> tuple[Option, ...]:
     return question.choices
 
 
+def option_words(q: Question, text: str, t: Callable[[str], str]) -> str:
+    """An option as the class reads it: a true-false question's "True" and "False" are the
+    quiz model's own words, in the deck's language."""
+    from tipcourse.quiz.export.words import TRUE_FALSE
+
+    return t(text) if q.type == "true-false" and text in TRUE_FALSE else text
+
+
 def question_slides(course: Course, bank_id: str, lang: str = SOURCE_LANGUAGE) -> list[Slide]:
     from tipcourse.quiz import find_bank
 
@@ -108,7 +116,8 @@ def question_slides(course: Course, bank_id: str, lang: str = SOURCE_LANGUAGE) -
                                                          total=total)
         slide = Slide(kind="question", title=q.prompt, label=label)
         if q.type in ("single", "multiple", "true-false"):
-            slide.choices = [Choice(o.text, o.correct) for o in shown_choices(q)]
+            slide.choices = [Choice(option_words(q, o.text, t), o.correct)
+                             for o in shown_choices(q)]
             how = t("Choose all that apply.") if q.type == "multiple" else ""
             slide.text = how
         elif q.type == "matching":
@@ -120,7 +129,8 @@ def question_slides(course: Course, bank_id: str, lang: str = SOURCE_LANGUAGE) -
             slide.text = t("Answer with a number ({unit}).").format(unit=q.unit)
         else:
             slide.text = t("Answer with a number.")
-        full = t("**Answer:** {answer}").format(answer=q.answer_text()) + f"\n\n{q.explanation}"
+        answer = option_words(q, q.answer_text(), t)
+        full = t("**Answer:** {answer}").format(answer=answer) + f"\n\n{q.explanation}"
         # Revealed options and matches are marked on the slide: the explanation is enough.
         slide.answer = q.explanation if slide.choices or slide.matches else full
         source = bank.source_of(q)
