@@ -128,8 +128,9 @@ TICKET_ES = {"Name one sign.": "Nombra una señal."}
 def write_po(path: Path, messages: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
-    out += [f"msgid {json.dumps(k, ensure_ascii=False)}\nmsgstr {json.dumps(v, ensure_ascii=False)}\n"
-            for k, v in messages.items()]
+    for english, spanish in messages.items():
+        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
+                   f"msgstr {json.dumps(spanish, ensure_ascii=False)}\n")
     path.write_text("\n".join(out), encoding="utf-8")
 
 
