@@ -101,6 +101,7 @@ UI = {
     "What students do": "Qué hacen los alumnos",
     "Start timer": "Iniciar el temporizador",
     "Timer started": "Temporizador en marcha",
+    "Pause timer": "Pausar el temporizador",
     "Our question:": "Nuestra pregunta:",
     "{n} minutes": "{n} minutos",
     "Before we start": "Antes de empezar",
@@ -235,3 +236,26 @@ def test_the_command_writes_each_built_language_and_skips_the_others(
     assert (course.build_dir / "slides/es/lesson-01.pptx").is_file()
     assert not (course.build_dir / "slides/en").exists()
     assert not course.site_dir("teacher", "en").exists()
+
+
+@pytest.mark.browser
+def test_the_spanish_deck_s_timer_speaks_spanish(course: Course, chromium_browser) -> None:  # noqa: ANN001
+    from tipcourse.slides.build import SLIDES, write_decks
+
+    from browser import open_page
+
+    site = course.root / "_site"
+    [deck] = write_decks(course, site, lang="es")
+    assert deck == site / SLIDES / "lesson-01/index.html"
+    with open_page(chromium_browser, deck.as_uri(), viewport={"width": 1280, "height": 720}
+                   ) as (page, visit):
+        page.wait_for_selector("html.deck-ready")
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        toggle = page.locator("section.present .timer-toggle")
+        assert toggle.inner_text() == "Iniciar el temporizador"
+        page.keyboard.press("t")
+        assert toggle.inner_text() == "Pausar el temporizador"
+        status = page.locator("section.present .timer-status")
+        assert status.text_content() == "Temporizador en marcha"
+        assert visit.external_requests == []
