@@ -14,6 +14,7 @@ import pandas as pd
 
 from tipcourse.data import tables as t
 from tipcourse.data.facts import facts, get_fact
+from tipcourse.data.tables import number
 from tipcourse.languages import N_, SOURCE_LANGUAGE, current_language, ui
 
 YEARS = t.YEARS
@@ -99,30 +100,30 @@ def text(fact_id: str, df: pd.DataFrame, lang: str | None = None) -> str:
     """One Markdown paragraph: the report's figure with its source, ours with its panel
     size, and why they differ, in ``lang`` (default: the notebook's language)."""
     lang = lang or current_language()
-    tr = ui(lang)
     result = compare(fact_id, df, lang)
+    t = ui(lang)  # the tables module is ``t`` elsewhere in this file
     fact, pair, ours = result["fact"], result["pair"], result["ours"]
     assert isinstance(ours, float)
     change = "change" in pair.label  # the English label says what kind of figure it is
-    shown = (t.number(ours, lang, 1, sign=change) + "%") if pair.unit == "%" else (
-        t.number(ours, lang))
+    shown = (number(ours, lang, 1, sign=change) + "%") if pair.unit == "%" else (
+        number(ours, lang))
     what = fact.what[0].lower() + fact.what[1:].rstrip(".")
     if pair.countries and change:
-        where = tr("in the {countries} countries that reported every year")
+        where = t("in the {countries} countries that reported every year")
     elif pair.countries:
-        where = tr("in the {countries} countries with a real number")
+        where = t("in the {countries} countries with a real number")
     else:
         where = ""
     where = where.format(countries=pair.countries(df)) if pair.countries else where
-    report = tr("**The report's figure:** {value} ({what}; source: [{source}]({url}), "
-                "{where}).").format(value=fact.value, what=what, source=fact.source.short,
-                                    url=fact.source.url, where=fact.source.where)
-    calculation = tr("**Our calculation:** {value} {where} ({label}).").format(
-        value=shown, where=where, label=tr(pair.label))
+    report = t("**The report's figure:** {value} ({what}; source: [{source}]({url}), "
+               "{where}).").format(value=fact.value, what=what, source=fact.source.short,
+                                   url=fact.source.url, where=fact.source.where)
+    calculation = t("**Our calculation:** {value} {where} ({label}).").format(
+        value=shown, where=where, label=t(pair.label))
     head = f"{report}  \n{calculation}  \n"
     if result["agree"]:
-        return head + tr("**They agree** within the rounding of the two figures.")
-    return head + tr("**Why they differ:** {reason}.").format(reason=tr(pair.why_different))
+        return head + t("**They agree** within the rounding of the two figures.")
+    return head + t("**Why they differ:** {reason}.").format(reason=t(pair.why_different))
 
 
 def side_by_side(fact_id: str, df: pd.DataFrame) -> None:

@@ -156,7 +156,8 @@ def print_handouts(course: Course, decks: list[Deck]) -> list[Path]:
         written = []
         with printer() as chromium:
             for deck, page in pages:
-                subject = ui(deck.lang)("{title}: slides").format(title=deck.title)
+                t = ui(deck.lang)
+                subject = t("{title}: slides").format(title=deck.title)
                 data = chromium.print_page(page, "a4", author, subject)
                 target = handout_path(course, deck.lesson, deck.lang)
                 write_atomically(data, target)

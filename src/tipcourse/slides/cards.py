@@ -147,5 +147,6 @@ def exit_ticket(course: Course, number: int, handout: str = "exit-tickets",
         match = _TICKET.match(body)
         if match and int(match["n"]) == number:
             items = [get(m["text"].strip()) for m in _ITEM.finditer(match["rest"])]
-            return ui(lang)("Exit ticket {number}").format(number=number), items
+            t = ui(lang)
+            return t("Exit ticket {number}").format(number=number), items
     return None

@@ -84,7 +84,8 @@ class Deck:
 
     @property
     def title(self) -> str:
-        return ui(self.lang)("Lesson {number}: {title}").format(
+        t = ui(self.lang)
+        return t("Lesson {number}: {title}").format(
             number=self.lesson.number, title=self.lesson.title)
 
 

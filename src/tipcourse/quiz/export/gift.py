@@ -69,8 +69,8 @@ def question(bank: Bank, q: Question, lang: str = SOURCE_LANGUAGE) -> str:
 def export(bank: Bank, lang: str = SOURCE_LANGUAGE) -> bytes:
     """The bank as GIFT (a format with no field for the language: the text is in ``lang``)."""
     # Moodle reads the $CATEGORY line verbatim (no GIFT escapes) and splits it at '/'.
-    head = ui(lang)("{title} ({id}): exported by tipcourse").format(title=bank.title,
-                                                                     id=bank.id)
+    t = ui(lang)
+    head = t("{title} ({id}): exported by tipcourse").format(title=bank.title, id=bank.id)
     parts = [f"// {head}\n", f"$CATEGORY: $course$/top/tipcourse/{category_name(bank)}\n"]
     parts += [question(bank, q, lang) for q in bank.questions]
     return "\n".join(parts).encode("utf-8")

@@ -38,7 +38,8 @@ def general_feedback(bank: Bank, q: Question, lang: str = SOURCE_LANGUAGE) -> st
         cite = _html(source.citation())
         if source.url:
             cite = f'<a href="{escape(source.url, quote=True)}">{cite}</a>'
-        text += "<br>" + _html(ui(lang)("Source: {citation}")).format(citation=cite)
+        t = ui(lang)
+        text += "<br>" + _html(t("Source: {citation}")).format(citation=cite)
     return text
 
 
