@@ -23,6 +23,8 @@ PAGE_SUFFIXES = (".md", ".ipynb")
 
 # The table of contents' reader-facing text: the menu's captions (tipcourse.languages).
 TOC_TEXT = (("parts", "*", "caption"),)
+# The configuration's reader-facing text: the course's title, its author, the footer.
+CONFIG_TEXT = (("title",), ("author",), ("html", "extra_footer"))
 
 
 class Edition(StrEnum):

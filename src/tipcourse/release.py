@@ -8,9 +8,11 @@ the offline zip (``tipcourse.publish.dist``) all take their words from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tipcourse import __version__
+from tipcourse.languages import N_
 
 CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Files every copy of the course carries (the zip, the package's metadata).
@@ -34,16 +36,17 @@ def licences(repository_url: str = "") -> tuple[Licence, Licence]:
     another branch) when its address is known."""
     code_url = f"{repository_url.rstrip('/')}/blob/HEAD/LICENSE" if repository_url else ""
     return (
-        Licence("CC BY 4.0", "course text, notebooks' prose, quiz banks and illustrations",
+        Licence("CC BY 4.0", N_("course text, notebooks' prose, quiz banks and illustrations"),
                 CONTENT_LICENCE_URL),
-        Licence("MIT", "code", code_url),
+        Licence("MIT", N_("code"), code_url),
     )
 
 
-def attribution(title: str, author: str) -> str:
+def attribution(title: str, author: str, t: Callable[[str], str] = str) -> str:
     """The line people should use when they share or adapt the course."""
-    return (f'"{title}", version {version()}, by {author}, licensed under CC BY 4.0 '
-            f"({CONTENT_LICENCE_URL}).")
+    return t('"{title}", version {version}, by {author}, licensed under CC BY 4.0 '
+             "({url}).").format(title=title, version=version(), author=author,
+                                url=CONTENT_LICENCE_URL)
 
 
-OWNERS_TERMS = ("Data and quoted UN and UNODC material stay under their owners' terms.")
+OWNERS_TERMS = N_("Data and quoted UN and UNODC material stay under their owners' terms.")

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from tipcourse.course import Course
 from tipcourse.errors import SchoolError
-from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, translate_source
+from tipcourse.languages import N_, SOURCE_LANGUAGE, FieldPath, translate_source
 from tipcourse.yamlio import line_of, read_yaml, validate
 
 SCHOOL_FILE = "school.yml"
@@ -30,20 +30,20 @@ FORMAT_HINT = "see 'School settings' in docs/maintainers.md"
 
 # What the class looks for at each kind of pause: any part of the video fits one of them.
 PAUSE_PROMPTS: dict[str, tuple[str, str]] = {
-    "act": ("The act",
-            "What is being done to the person: are they recruited, moved, handed over, hidden "
-            "or received? Who is doing it?"),
-    "means": ("The means",
-              "How is the person tricked, pressured or controlled? Why might it be hard for "
-              "them to say no or to leave?"),
-    "purpose": ("The purpose",
-                "Who makes money or gains from what the person is made to do?"),
-    "help": ("Who could help",
-             "Who around the person could notice that something is wrong? What could they "
-             "do that is safe?"),
-    "end": ("The ending",
-            "Where did you see the act, the means and the purpose? What questions does the "
-            "ending leave you with?"),
+    "act": (N_("The act"),
+            N_("What is being done to the person: are they recruited, moved, handed over, hidden "
+            "or received? Who is doing it?")),
+    "means": (N_("The means"),
+              N_("How is the person tricked, pressured or controlled? Why might it be hard for "
+              "them to say no or to leave?")),
+    "purpose": (N_("The purpose"),
+                N_("Who makes money or gains from what the person is made to do?")),
+    "help": (N_("Who could help"),
+             N_("Who around the person could notice that something is wrong? What could they "
+             "do that is safe?")),
+    "end": (N_("The ending"),
+            N_("Where did you see the act, the means and the purpose? What questions does the "
+            "ending leave you with?")),
 }
 
 _MIN_SEC = r"^\d{1,3}:[0-5]\d$"

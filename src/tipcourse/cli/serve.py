@@ -8,6 +8,7 @@ from typing import Any
 
 from tipcourse.course import Course
 from tipcourse.errors import SourceError
+from tipcourse.languages import LANGUAGES, SOURCE_LANGUAGE
 from tipcourse.publish.build import EDITIONS
 
 
@@ -15,9 +16,12 @@ def add_parser(sub: Any) -> None:
     s = sub.add_parser(
         "serve",
         help="serve a built edition on 127.0.0.1 (for a classroom machine)",
-        description="Serve a built edition from _build/site/<edition>/ on 127.0.0.1 only.",
+        description="Serve a built edition (every built language, from "
+        "_build/site/<lang>/<edition>/) on 127.0.0.1 only.",
     )
     s.add_argument("--edition", choices=EDITIONS, default="student")
+    s.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE,
+                   help="the language the address opens in (the switcher leads to the others)")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=handle)
 
@@ -28,11 +32,12 @@ def handle(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise SourceError("--port", None, f"{args.port} is not a port number",
                           "use a number from 1024 to 65535, e.g. --port 8000")
-    site = Course.here().site_dir(args.edition)
+    course = Course.here()
+    site = course.site_dir(args.edition, args.lang)
     if not (site / "index.html").is_file():
         raise SourceError(site, None, "this edition is not built", "run: tipcourse build")
     try:
-        serve(site, port=args.port, host="127.0.0.1")
+        serve(course.sites_dir, args.edition, args.lang, port=args.port, host="127.0.0.1")
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise SourceError("--port", None, f"port {args.port} is already in use",

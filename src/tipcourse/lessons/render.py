@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
+from tipcourse.languages import N_
 from tipcourse.lessons.loader import MATERIAL_PATHS, material_docname
 from tipcourse.lessons.model import Lesson
 
@@ -20,20 +21,26 @@ ParseBlock = Callable[[str], list[nodes.Node]]
 ParseInline = Callable[[str], list[nodes.Node]]
 
 GROUPING_LABEL = {
-    "whole class": "whole class",
-    "individual": "on their own",
-    "pairs": "in pairs",
-    "small groups": "in small groups",
+    "whole class": N_("whole class"),
+    "individual": N_("on their own"),
+    "pairs": N_("in pairs"),
+    "small groups": N_("in small groups"),
 }
 
 MATERIAL_LABEL = {
-    "chapters": "Chapters",
-    "notebooks": "Notebooks",
-    "quizzes": "Quizzes",
-    "handouts": "Handouts (print before the lesson)",
-    "guide": "Teaching guide",
-    "supplies": "Bring",
+    "chapters": N_("Chapters"),
+    "notebooks": N_("Notebooks"),
+    "quizzes": N_("Quizzes"),
+    "handouts": N_("Handouts (print before the lesson)"),
+    "guide": N_("Teaching guide"),
+    "supplies": N_("Bring"),
 }
+SHORT_LABEL = {"chapters": N_("Chapters"), "handouts": N_("Handouts")}
+Translate = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def doc_link(docname: str, text: str | None = None) -> addnodes.pending_xref:
@@ -44,6 +51,10 @@ def doc_link(docname: str, text: str | None = None) -> addnodes.pending_xref:
     )
     xref += nodes.inline(text or docname, text or docname)
     return xref
+
+
+def _strong(label: str) -> nodes.strong:
+    return nodes.strong(label, label)
 
 
 def _section(section_id: str, title: str) -> nodes.section:
@@ -70,7 +81,7 @@ def _labelled(label: str, body: list[nodes.Node], classes: Sequence[str] = ()) -
 def material_items(
     lesson: Lesson, quiz_title: Callable[[str], str], quiz_doc: Callable[[str], str | None]
 ) -> list[tuple[str, list[nodes.Node]]]:
-    """(label, [link or text per item]) for each kind of material the lesson uses."""
+    """(kind, [link or text per item]) for each kind of material the lesson uses."""
     out: list[tuple[str, list[nodes.Node]]] = []
     for kind in [*MATERIAL_PATHS, "supplies"]:
         names: list[str] = getattr(lesson.materials, kind)
@@ -88,7 +99,7 @@ def material_items(
                 docname = material_docname(kind, name)
                 assert docname is not None
                 items.append(doc_link(docname))
-        out.append((MATERIAL_LABEL[kind], items))
+        out.append((kind, items))
     return out
 
 
@@ -108,6 +119,7 @@ def render_lesson(
     quiz_title: Callable[[str], str],
     quiz_doc: Callable[[str], str | None],
     slides_link: nodes.Node | None = None,
+    t: Translate = _same,
 ) -> list[nodes.Node]:
     """The body of a lesson page: summary (with the link to the lesson's slides, where
     there are slides), objectives, materials, timed steps, differentiation and assessment."""
@@ -115,22 +127,22 @@ def render_lesson(
     out: list[nodes.Node] = []
 
     summary = nodes.container(classes=["lesson-summary"])
-    summary += _para(nodes.strong("Length: ", "Length: "),
-                     f"{lesson.minutes} minutes in {len(lesson.steps)} steps")
-    summary += _para(nodes.strong("Essential question: ", "Essential question: "),
+    summary += _para(_strong(t("Length:") + " "),
+                     t("{minutes} minutes in {steps} steps").format(
+                         minutes=lesson.minutes, steps=len(lesson.steps)))
+    summary += _para(_strong(t("Essential question:") + " "),
                      *parse_inline(lesson.essential_question))
     out.append(summary)
     if slides_link is not None:
-        out.append(_para(nodes.strong("Slides: ", "Slides: "), slides_link,
-                         classes=["lesson-slides"]))
+        out.append(_para(_strong(t("Slides:") + " "), slides_link, classes=["lesson-slides"]))
 
     note = nodes.admonition(classes=["lesson-content-note", "attention"])
-    note += nodes.title("Content note", "Content note")
+    note += nodes.title(t("Content note"), t("Content note"))
     note.extend(parse_block(lesson.content_note))
     out.append(note)
 
-    objectives = _section(f"{prefix}-objectives", "Objectives")
-    objectives += _para("By the end of the lesson, students can:")
+    objectives = _section(f"{prefix}-objectives", t("Objectives"))
+    objectives += _para(t("By the end of the lesson, students can:"))
     olist = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".",
                                   classes=["lesson-objectives"])
     for objective in lesson.objectives:
@@ -140,16 +152,17 @@ def render_lesson(
     objectives += olist
     out.append(objectives)
 
-    materials = _section(f"{prefix}-materials", "Materials")
+    materials = _section(f"{prefix}-materials", t("Materials"))
     mlist = nodes.bullet_list(classes=["lesson-materials"])
-    for label, items in material_items(lesson, quiz_title, quiz_doc):
+    for kind, items in material_items(lesson, quiz_title, quiz_doc):
         entry = nodes.list_item()
-        entry += _para(nodes.strong(f"{label}: ", f"{label}: "), *_joined(items))
+        entry += _para(_strong(t("{label}:").format(label=t(MATERIAL_LABEL[kind])) + " "),
+                       *_joined(items))
         mlist += entry
     materials += mlist
     out.append(materials)
 
-    steps = _section(f"{prefix}-steps", "Step by step")
+    steps = _section(f"{prefix}-steps", t("Step by step"))
     for number, (step, (start, end)) in enumerate(
         zip(lesson.steps, lesson.step_times(), strict=True), start=1
     ):
@@ -157,60 +170,62 @@ def render_lesson(
         block = _section(f"{prefix}-step-{number}", title)
         block["classes"].append("lesson-step")
         timing = _para(
-            nodes.strong(f"{start}–{end} min", f"{start}–{end} min"),
-            f" ({step.minutes} minutes), {GROUPING_LABEL[step.grouping]}",
+            _strong(t("{start}–{end} min").format(start=start, end=end)),
+            " " + t("({minutes} minutes), {grouping}").format(
+                minutes=step.minutes, grouping=t(GROUPING_LABEL[step.grouping])),
             classes=["lesson-step-time"],
         )
         if step.content_note:
             timing += nodes.Text(", ")
-            timing += nodes.inline("includes the content note", "includes the content note",
-                                   classes=["lesson-badge"])
+            badge = t("includes the content note")
+            timing += nodes.inline(badge, badge, classes=["lesson-badge"])
         block += timing
-        block += _labelled("The teacher", parse_block(step.teacher), ["lesson-teacher"])
-        block += _labelled("Students", parse_block(step.students), ["lesson-students"])
+        block += _labelled(t("The teacher"), parse_block(step.teacher), ["lesson-teacher"])
+        block += _labelled(t("Students"), parse_block(step.students), ["lesson-students"])
         steps += block
     out.append(steps)
 
-    diff = _section(f"{prefix}-differentiation", "Differentiation")
+    diff = _section(f"{prefix}-differentiation", t("Differentiation"))
     dlist = nodes.bullet_list()
     for label, text in (
-        ("Younger students (13–14)", lesson.differentiation.younger),
-        ("Older students (16–18)", lesson.differentiation.older),
-        ("Students learning English", lesson.differentiation.eal),
+        (t("Younger students (13–14)"), lesson.differentiation.younger),
+        (t("Older students (16–18)"), lesson.differentiation.older),
+        (t("Students learning English"), lesson.differentiation.eal),
     ):
         entry = nodes.list_item()
-        entry += _para(nodes.strong(f"{label}: ", f"{label}: "), *parse_inline(text))
+        entry += _para(_strong(t("{label}:").format(label=label) + " "), *parse_inline(text))
         dlist += entry
     diff += dlist
     out.append(diff)
 
-    assess = _section(f"{prefix}-assessment", "Assessment")
+    assess = _section(f"{prefix}-assessment", t("Assessment"))
     alist = nodes.bullet_list(classes=["lesson-assessment"])
     number = {o.id: n for n, o in enumerate(lesson.objectives, start=1)}
     for item in lesson.assessment:
         entry = nodes.list_item()
         which = sorted(number[i] for i in item.objectives)
-        label = "objective" if len(which) == 1 else "objectives"
         listed = ", ".join(str(n) for n in which[:-1])
-        listed = f"{listed} and {which[-1]}" if listed else str(which[-1])
-        entry += _para(*parse_inline(item.what),
-                       nodes.emphasis(f" (shows {label} {listed})", f" (shows {label} {listed})"))
+        if listed:
+            shows = t("shows objectives {listed} and {last}").format(listed=listed,
+                                                                      last=which[-1])
+        else:
+            shows = t("shows objective {number}").format(number=which[-1])
+        entry += _para(*parse_inline(item.what), nodes.emphasis(f" ({shows})", f" ({shows})"))
         alist += entry
     assess += alist
     out.append(assess)
 
     if lesson.extensions:
-        extra = _section(f"{prefix}-extensions", "Extensions")
-        extra += _para("Optional work beyond the lesson's minutes: for a longer period, "
-                       "homework, or students who finish early.")
+        extra = _section(f"{prefix}-extensions", t("Extensions"))
+        extra += _para(t("Optional work beyond the lesson's minutes: for a longer period, "
+                         "homework, or students who finish early."))
         for number_, extension in enumerate(lesson.extensions, start=1):
             block = _section(f"{prefix}-extension-{number_}", extension.title)
             block["classes"].append("lesson-extension")
-            timing = _para(nodes.strong(f"{extension.minutes} minutes",
-                                        f"{extension.minutes} minutes"),
+            timing = _para(_strong(t("{minutes} minutes").format(minutes=extension.minutes)),
                            classes=["lesson-step-time"])
             if extension.notebooks:
-                timing += nodes.Text(", with ")
+                timing += nodes.Text(", " + t("with") + " ")
                 timing.extend(_joined([doc_link(f"notebooks/{name}")
                                        for name in extension.notebooks]))
             block += timing
@@ -232,12 +247,13 @@ def render_schedule(
     page_of: Callable[[Lesson], str],
     quiz_title: Callable[[str], str],
     quiz_doc: Callable[[str], str | None],
+    t: Translate = _same,
 ) -> list[nodes.Node]:
     """The course at a glance: one short row per lesson (lesson, minutes, essential question,
     chapters and handouts); objectives and the full materials are on each lesson's page."""
-    headers = ["Lesson", "Minutes", "Essential question", "Chapters and handouts"]
+    headers = [t("Lesson"), t("Minutes"), t("Essential question"), t("Chapters and handouts")]
     table = nodes.table(classes=["lesson-schedule"])
-    title = "The course at a glance"
+    title = t("The course at a glance")
     table += nodes.title(title, title)
     group = nodes.tgroup(cols=len(headers))
     table += group
@@ -256,19 +272,21 @@ def render_schedule(
         row += _cell(_para(str(lesson.minutes)))
         row += _cell(_para(*parse_inline(lesson.essential_question)))
         mlist = nodes.bullet_list()
-        for label, items in material_items(lesson, quiz_title, quiz_doc):
-            if label not in (MATERIAL_LABEL["chapters"], MATERIAL_LABEL["handouts"]):
+        for kind, items in material_items(lesson, quiz_title, quiz_doc):
+            if kind not in SHORT_LABEL:
                 continue
             item = nodes.list_item()
-            short = label.split(" (")[0]
-            item += _para(nodes.strong(f"{short}: ", f"{short}: "), *_joined(items))
+            item += _para(_strong(t("{label}:").format(label=t(SHORT_LABEL[kind])) + " "),
+                          *_joined(items))
             mlist += item
         row += _cell(mlist)
         tbody += row
     group += tbody
     total = sum(lesson.minutes for lesson in lessons)
-    count = f"{len(lessons)} lesson" + ("s" if len(lessons) != 1 else "")
-    summary = _para(f"{count}, {total} minutes in all. Each lesson's page gives its objectives, "
-                    "everything to bring, and every step.",
+    text = (t("1 lesson, {total} minutes in all.") if len(lessons) == 1
+            else t("{count} lessons, {total} minutes in all.")).format(count=len(lessons),
+                                                                         total=total)
+    summary = _para(text + " " + t("Each lesson's page gives its objectives, everything to "
+                                   "bring, and every step."),
                     classes=["lesson-schedule-total"])
     return [table, summary]

@@ -77,6 +77,8 @@ def sphinx_config(course: Course, edition: str, lang: str = SOURCE_LANGUAGE) -> 
     config.pop("use_jupyterbook_latex", None)
     config["tipcourse_edition"] = str(edition)
     config.update(language_settings(course, lang))
+    if lang != SOURCE_LANGUAGE:
+        _translate_titles(course, config, lang)
     config["nb_execution_cache_path"] = str(course.build_dir / ".jupyter_cache" / lang)
     config["exclude_patterns"] = list(config.get("exclude_patterns", []))
     config["exclude_patterns"].extend(course.edition_excludes(edition))
@@ -95,6 +97,27 @@ def sphinx_config(course: Course, edition: str, lang: str = SOURCE_LANGUAGE) -> 
     )
     config["html_theme_options"] = options
     return config
+
+
+def _translate_titles(course: Course, config: dict[str, Any], lang: str) -> None:
+    """The course's title, author and footer (from ``_config.yml``) in ``lang``."""
+    from tipcourse.course import CONFIG_TEXT
+    from tipcourse.languages import translate_source
+
+    own = course.config()
+    words = translate_source(
+        {"title": own.get("title"), "author": own.get("author"),
+         "html": {"extra_footer": (own.get("html") or {}).get("extra_footer")}},
+        course.root, course.config_path.name, lang, CONFIG_TEXT)
+    if words["title"]:
+        config["html_title"] = config["project"] = words["title"]
+    if words["author"]:
+        config["author"] = words["author"]
+    footer = words["html"]["extra_footer"]
+    if footer:
+        options = dict(config.get("html_theme_options", {}))
+        options["extra_footer"] = footer
+        config["html_theme_options"] = options
 
 
 def language_settings(course: Course, lang: str) -> dict[str, Any]:
@@ -126,6 +149,9 @@ def compiled_catalogues(course: Course, lang: str) -> Path:
         if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
         write_mo(po, mo)
+        # Sphinx finds catalogues by their .po: with it beside the .mo, a page is read
+        # again when its translation changes.
+        shutil.copy2(po, mo.with_suffix(".po"))
     return target
 
 
@@ -384,6 +410,8 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
         page, link = broken[0]
         raise site.link_error(course, page, link)
     swap_into_place(staging, target)
+    if edition == Edition.STUDENT:
+        site.write_language_index(course)
     return EditionBuild(edition, target, warnings, lang)
 
 

@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from tipcourse.languages import LANGUAGES
+
 # What a static host compresses: text. Images and fonts are compressed already.
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".map", ".ipynb"}
 _cache: dict[tuple[str, float, int], bytes] = {}
@@ -62,7 +64,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
                    explain: str | None = None) -> None:
         """A missing page gets the site's own 404 page (with the course's look and a way
         back), not the standard library's."""
-        page = Path(self.directory) / "404.html"
+        page = self.not_found_page()
         if code != http.server.HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
@@ -74,6 +76,38 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+    def not_found_page(self) -> Path:
+        return Path(self.directory) / "404.html"
+
+
+class EditionHandler(QuietHandler):
+    """Serves one edition in every built language from ``_build/site/`` (so that the
+    language switcher's links work): ``/<lang>/<edition>/…``; ``/`` leads to the first
+    language's; the other edition is not found."""
+
+    edition = "student"
+    home = "en"
+
+    def _allowed(self) -> bool:
+        parts = self.path.split("?", 1)[0].split("/")
+        return len(parts) > 2 and parts[2] == self.edition and parts[1] in LANGUAGES
+
+    def send_head(self) -> Any:
+        if self.path.split("?", 1)[0] in ("", "/"):
+            self.send_response(http.server.HTTPStatus.FOUND)
+            self.send_header("Location", f"/{self.home}/{self.edition}/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if not self._allowed():
+            self.send_error(http.server.HTTPStatus.NOT_FOUND)
+            return None
+        return super().send_head()
+
+    def not_found_page(self) -> Path:
+        return Path(self.directory) / self.home / self.edition / "404.html"
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
@@ -93,9 +127,19 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 0) -> http.serv
     return SiteServer((host, port), handler)
 
 
-def serve(site: Path, *, port: int = 8000, host: str = "127.0.0.1") -> None:
-    server = make_server(site, host, port)
-    print(f"serving {site} at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+def make_edition_server(sites: Path, edition: str, lang: str, host: str = "127.0.0.1",
+                        port: int = 0) -> http.server.HTTPServer:
+    """A server for one edition in every language built under ``sites`` (``_build/site``)."""
+    handler_class = type("Handler", (EditionHandler,), {"edition": edition, "home": lang})
+    handler = functools.partial(handler_class, directory=str(sites))
+    return SiteServer((host, port), handler)
+
+
+def serve(sites: Path, edition: str, lang: str, *, port: int = 8000,
+          host: str = "127.0.0.1") -> None:
+    server = make_edition_server(sites, edition, lang, host, port)
+    address = f"http://{host}:{server.server_address[1]}/{lang}/{edition}/"
+    print(f"serving the {edition} edition at {address} (Ctrl+C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

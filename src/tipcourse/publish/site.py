@@ -3,7 +3,9 @@ and the checks that the site is whole (every local link and asset resolves)."""
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -96,6 +98,8 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
                 target = (site / unquote(parts.path).lstrip("/")).resolve()
             else:
                 target = (page.parent / unquote(parts.path)).resolve()
+            if not target.is_relative_to(site.resolve()):
+                continue  # another language's site (the switcher), built on its own
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
@@ -141,3 +145,71 @@ def _link_needles(link: str) -> list[str]:
         stem = bare[: -len(".html")]
         needles += [stem + ".md", stem + ".ipynb", f"({stem})", f"<{stem}>"]
     return [n for n in dict.fromkeys(needles) if n]
+
+
+LANGUAGE_INDEX = "index.html"
+
+
+def write_language_index(course: Course) -> Path:
+    """``_build/site/index.html``: the way into the student edition of every built language
+    (each language's name and the course's title in that language). The teacher editions
+    are not listed: they are not for publishing."""
+    import html
+
+    from tipcourse.course import Edition
+    from tipcourse.languages import LANGUAGES, NAMES, catalogue
+
+    title = str(course.config().get("title") or "")
+    items = []
+    for lang in LANGUAGES:
+        if not (course.site_dir(Edition.STUDENT, lang) / "index.html").is_file():
+            continue
+        named = catalogue(course.root, lang, course.config_path.name).get(title)
+        items.append(
+            f'<li lang="{lang}"><a href="{lang}/{Edition.STUDENT}/index.html" hreflang="{lang}">'
+            f"<strong>{html.escape(NAMES[lang])}</strong><span>{html.escape(named)}</span></a>"
+            "</li>"
+        )
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>
+body {{ margin: 0; font: 1.1rem/1.5 system-ui, sans-serif; color: #1b1b1f; background: #fff; }}
+main {{ max-width: 34rem; margin: 12vh auto; padding: 0 1.25rem; }}
+h1 {{ font-size: 1.5rem; color: #1d4f91; }}
+ul {{ list-style: none; padding: 0; }}
+li a {{ display: block; margin: 0 0 0.8rem; padding: 0.9rem 1.1rem; border: 2px solid #1d4f91;
+  border-radius: 0.75rem; color: #1d4f91; text-decoration: none; }}
+li a:hover, li a:focus {{ background: #e8eef7; }}
+li strong, li span {{ display: block; }}
+li span {{ color: #333; }}
+@media (prefers-color-scheme: dark) {{
+  body {{ background: #14161a; color: #e8e8ea; }}
+  h1, li a {{ color: #9cc2ff; border-color: #9cc2ff; }}
+  li a:hover, li a:focus {{ background: #1f2a3a; }}
+  li span {{ color: #d0d0d4; }}
+}}
+</style>
+</head>
+<body>
+<main>
+<h1>{html.escape(title)}</h1>
+<ul>
+{chr(10).join(items)}
+</ul>
+</main>
+</body>
+</html>
+"""
+    target = course.sites_dir / LANGUAGE_INDEX
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Builds of two languages may write it at once: each through its own temporary file.
+    handle, partial = tempfile.mkstemp(dir=target.parent, prefix=".index.", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(page)
+    os.chmod(partial, 0o644)
+    os.replace(partial, target)
+    return target

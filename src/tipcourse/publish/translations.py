@@ -49,13 +49,14 @@ def extract_pages(course: Course, target: Path) -> None:
 
 def yaml_sources(course: Course) -> list[tuple[Path, tuple[FieldPath, ...]]]:
     """Every YAML source with reader-facing text, and the fields that hold it."""
-    from tipcourse.course import TOC_TEXT
+    from tipcourse.course import CONFIG_TEXT, TOC_TEXT
     from tipcourse.data.facts import FACT_TEXT
     from tipcourse.lessons.loader import LESSON_TEXT, lessons_dir
     from tipcourse.quiz.loader import BANK_TEXT, bank_paths
     from tipcourse.school import SCHOOL_TEXT, school_path
 
-    found: list[tuple[Path, tuple[FieldPath, ...]]] = [(course.toc_path, TOC_TEXT)]
+    found: list[tuple[Path, tuple[FieldPath, ...]]] = [(course.config_path, CONFIG_TEXT),
+                                                       (course.toc_path, TOC_TEXT)]
     found += [(path, BANK_TEXT) for path in bank_paths(course.root)]
     found += [(path, LESSON_TEXT) for path in sorted(lessons_dir(course).glob("*.yaml"))]
     found += [(path, FACT_TEXT) for path in [course.facts_path] if path.is_file()]

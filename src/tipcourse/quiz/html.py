@@ -11,10 +11,12 @@ holding markup shows as text. Teacher notes appear only when ``edition == "teach
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from html import escape
 from typing import Any
 
+from tipcourse.languages import N_
 from tipcourse.quiz.model import Bank, Question, Source
 
 
@@ -24,36 +26,48 @@ class Labels:
     English here; the Sphinx side passes translated ones. ``{n}``/``{total}``/``{right}``
     are filled in by the renderer or the script."""
 
-    heading: str = "Check yourself: {title}"
-    question: str = "Question {n}."
-    choose_all: str = "Choose all that apply."
-    choose: str = "Choose…"
-    your_answer: str = "Your answer"
-    check: str = "Check answer"
-    retry: str = "Try again"
-    teacher_note: str = "Teacher note"
-    nojs: str = ("The answer checks need JavaScript. Without it you can still read the "
+    heading: str = N_("Check yourself: {title}")
+    question: str = N_("Question {n}.")
+    choose_all: str = N_("Choose all that apply.")
+    choose: str = N_("Choose…")
+    your_answer: str = N_("Your answer")
+    check: str = N_("Check answer")
+    retry: str = N_("Try again")
+    teacher_note: str = N_("Teacher note")
+    nojs: str = N_("The answer checks need JavaScript. Without it you can still read the "
                  "questions and discuss them.")
-    private: str = "Your answers stay in this browser; nothing is sent anywhere."
-    progress: str = "{answered} of {total} answered."
-    correct: str = "Correct."
-    not_quite: str = "Not quite."
-    answer_first: str = "Give an answer first."
-    match_first: str = "Choose a match for every item first."
-    number_only: str = "Type a number, using digits only."
-    source: str = "Source: "
-    summary: str = "You got {right} of {total} right."
-    reread: str = "To reread:"
-    question_link: str = "question {n}"
-    cleared: str = "The quiz has been cleared. Start again from question 1."
+    private: str = N_("Your answers stay in this browser; nothing is sent anywhere.")
+    progress: str = N_("{answered} of {total} answered.")
+    correct: str = N_("Correct.")
+    not_quite: str = N_("Not quite.")
+    answer_first: str = N_("Give an answer first.")
+    match_first: str = N_("Choose a match for every item first.")
+    number_only: str = N_("Type a number, using digits only.")
+    source: str = N_("Source: ")
+    summary: str = N_("You got {right} of {total} right.")
+    reread: str = N_("To reread:")
+    question_link: str = N_("question {n}")
+    cleared: str = N_("The quiz has been cleared. Start again from question 1.")
     # Print
-    sheet_name: str = "Name:"
-    sheet_date: str = "Date:"
-    tick_one: str = "Tick one."
-    tick_all: str = "Tick all that apply."
-    write_letter: str = "Write the letter of the matching choice next to each item."
-    letter: str = "Letter:"
-    answer_line: str = "Answer:"
+    sheet_name: str = N_("Name:")
+    sheet_date: str = N_("Date:")
+    tick_one: str = N_("Tick one.")
+    tick_all: str = N_("Tick all that apply.")
+    write_letter: str = N_("Write the letter of the matching choice next to each item.")
+    letter: str = N_("Letter:")
+    answer_line: str = N_("Answer:")
+    # Answer key
+    key_label: str = N_("Answer key: {title}")
+    key_count: str = N_("{n} questions.")
+    why: str = N_("Why:")
+    accept: str = N_("accept ± {tolerance}")
+    exact: str = N_("exact")
+    key_correct: str = N_("correct")
+    extra_choices: str = N_("Extra choices (match nothing): {choices}")
+
+    def translated(self, t: Callable[[str], str]) -> Labels:
+        """These labels in another language (``t``: tipcourse.languages.ui)."""
+        return Labels(**{key: t(text) for key, text in asdict(self).items()})
 
 
 ENGLISH = Labels()

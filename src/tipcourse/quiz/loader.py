@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tipcourse.errors import QuizError
-from tipcourse.languages import SOURCE_LANGUAGE, FieldPath, translate_source
+from tipcourse.languages import N_, SOURCE_LANGUAGE, FieldPath, translate_source, ui
 from tipcourse.quiz.model import QUESTION_TYPES, Bank
 from tipcourse.yamlio import line_of, parse_yaml, validate
 
@@ -41,7 +41,8 @@ BANK_TEXT: tuple[FieldPath, ...] = (
     ("questions", "*", "options", "*", "text"), ("questions", "*", "options", "*", "feedback"),
     ("questions", "*", "pairs", "*", "item"), ("questions", "*", "pairs", "*", "match"),
 )
-MIN_MATCH_PAIRS = 3  # Moodle's matching question needs at least three answers
+MIN_MATCH_PAIRS = 3
+TRUE, FALSE = N_("True"), N_("False")  # Moodle's matching question needs at least three answers
 
 
 class _Checker:
@@ -279,9 +280,11 @@ def parse_bank(text: str, path: Path, lang: str = SOURCE_LANGUAGE,
     data = translate_source(data, root, f"quizzes/{Path(path).name}", lang, BANK_TEXT)
     bank = validate(Bank, data, path, QuizError, "see quizzes/SCHEMA.md",
                     extra={"path": str(path)})
+    t = ui(lang)
     questions = [
         q.model_copy(update={
             "line": line_of(data["questions"], i), "bank": bank.id,
+            "true_text": t(TRUE), "false_text": t(FALSE),
             "options": tuple(
                 o.model_copy(update={"line": line_of(data["questions"][i]["options"], j)})
                 for j, o in enumerate(q.options)

@@ -61,6 +61,9 @@ class Question(_Base):
     line: int | None = Field(default=None, exclude=True)
     # The bank's id, set by the loader: with the question id it seeds the option order.
     bank: str = Field(default="", exclude=True)
+    # The words for a true/false question's two options, in the bank's language (the loader).
+    true_text: str = Field(default="True", exclude=True)
+    false_text: str = Field(default="False", exclude=True)
     # single / multiple
     options: tuple[Option, ...] = ()
     # true-false
@@ -86,8 +89,10 @@ class Question(_Base):
         true/false question has two, always True then False."""
         if self.type == "true-false":
             return (
-                Option(text="True", correct=self.answer is True, feedback=self.feedback_true),
-                Option(text="False", correct=self.answer is False, feedback=self.feedback_false),
+                Option(text=self.true_text, correct=self.answer is True,
+                       feedback=self.feedback_true),
+                Option(text=self.false_text, correct=self.answer is False,
+                       feedback=self.feedback_false),
             )
         return tuple(self.options[i] for i in self.option_order)
 

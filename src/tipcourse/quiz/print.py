@@ -69,11 +69,12 @@ def render_sheet(bank: Bank, labels: Labels = ENGLISH, heading_level: int | None
     return "\n".join(out)
 
 
-def _key_answer(q: Question) -> str:
+def _key_answer(q: Question, labels: Labels) -> str:
     if q.type in ("single", "multiple", "true-false"):
         rows = []
         for i, option in enumerate(q.choices):
-            mark = ('<strong class="tc-key-right">✓ correct</strong>' if option.correct
+            mark = (f'<strong class="tc-key-right">✓ {_e(labels.key_correct)}</strong>'
+                    if option.correct
                     else '<span class="tc-key-wrong">✗</span>')
             feedback = (f' <span class="tc-key-feedback">{_e(option.feedback)}</span>'
                         if option.feedback else "")
@@ -84,25 +85,28 @@ def _key_answer(q: Question) -> str:
         rows = "".join(f"<li>{_e(p.item)} → <strong>{_LETTERS[choices.index(p.match)]} "
                        f"{_e(p.match)}</strong></li>" for p in q.pairs)
         extra = (
-            f'<p>Extra choices (match nothing): {_e("; ".join(q.distractors))}</p>'
+            f'<p>{_e(labels.extra_choices.format(choices="; ".join(q.distractors)))}</p>'
             if q.distractors else ""
         )
         return f'<ul class="tc-key-pairs">{rows}</ul>{extra}'
-    tol = f" (accept ± {format_number(q.tolerance)})" if q.tolerance else " (exact)"
+    tol = (labels.accept.format(tolerance=format_number(q.tolerance)) if q.tolerance
+           else labels.exact)
     unit = f" {_e(q.unit)}" if q.unit else ""
-    return f"<p><strong>{format_number(q.number)}{unit}</strong>{tol}</p>"
+    return f"<p><strong>{format_number(q.number)}{unit}</strong> ({_e(tol)})</p>"
 
 
 def render_answer_key(bank: Bank, labels: Labels = ENGLISH) -> str:
     """The teacher's answer key: every answer, the feedback, explanation, source and note."""
-    out = [f'<section class="tc-answer-key" aria-label="Answer key: {_e(bank.title)}">',
-           f'<p class="tc-key-count">{len(bank.questions)} questions.</p>',
+    label = labels.key_label.format(title=bank.title)
+    out = [f'<section class="tc-answer-key" aria-label="{_e(label)}">',
+           f'<p class="tc-key-count">{_e(labels.key_count.format(n=len(bank.questions)))}</p>',
            '<ol class="tc-key-questions">']
     for q in bank.questions:
         out.append(f'<li class="tc-key-question" id="key-{_e(bank.id)}-{_e(q.id)}">')
         out.append(f'<p class="tc-prompt">{_e(q.prompt)}</p>')
-        out.append(_key_answer(q))
-        out.append(f'<p class="tc-key-explanation"><strong>Why:</strong> {_e(q.explanation)}</p>')
+        out.append(_key_answer(q, labels))
+        out.append(f'<p class="tc-key-explanation"><strong>{_e(labels.why)}</strong> '
+                   f"{_e(q.explanation)}</p>")
         source = bank.source_of(q)
         if source:
             link = (f' <a href="{_e(source.url)}">{_e(source.url)}</a>' if source.url else "")

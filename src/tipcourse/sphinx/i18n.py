@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
-from tipcourse.languages import SOURCE_LANGUAGE, ui
+from tipcourse.languages import LANGUAGES, NAMES, SOURCE_LANGUAGE, ui
 
 
 def translated_already(found: Iterable[nodes.Node]) -> list[nodes.Node]:
@@ -77,5 +77,28 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
+def other_languages(pagename: str, edition: str, current: str) -> list[dict[str, Any]]:
+    """The switcher's entries: every language, the current one marked, the others linking to
+    the same page in their site (``_build/site/<lang>/<edition>/``, relative, so the links
+    work offline and on any host)."""
+    up = "../" * (pagename.count("/") + 2)  # from the page up to _build/site/
+    return [
+        {"code": lang, "name": NAMES[lang], "current": lang == current,
+         "href": f"{up}{lang}/{edition}/{pagename}.html"}
+        for lang in LANGUAGES
+    ]
+
+
+def _switcher(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+              doctree: nodes.document | None) -> None:
+    if app.builder.name != "html" or pagename in ("404",):
+        return
+    context["tc_languages"] = other_languages(pagename, app.config.tipcourse_edition,
+                                              language(app.env))
+    t = labels(app.env)
+    context["tc_languages_label"] = t("Language")
+
+
 def setup(app: Sphinx) -> None:
     app.add_transform(SourcesForTranslation)
+    app.connect("html-page-context", _switcher)

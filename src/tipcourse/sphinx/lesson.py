@@ -35,7 +35,7 @@ from tipcourse.errors import LessonError
 from tipcourse.lessons.loader import LESSONS_DIR, lesson_ids, lessons_dir, load_lesson
 from tipcourse.lessons.model import Lesson
 from tipcourse.lessons.render import render_lesson, render_schedule
-from tipcourse.sphinx.i18n import language, note_catalogue, translated_already
+from tipcourse.sphinx.i18n import labels, language, note_catalogue, translated_already
 from tipcourse.sphinx.teacher import is_teacher_edition
 
 logger = logging.getLogger(__name__)
@@ -102,10 +102,11 @@ class LessonDirective(_LessonDirectiveBase):
         # Sections of the page itself (so they appear in "On this page"), not one box.
         from tipcourse.slides.sphinx import slides_link
 
-        link = slides_link(self.env, self.env.docname, lesson.id,
-                           "open the slides to project")
+        t = labels(self.env)
+        link = slides_link(self.env, self.env.docname, lesson.id, t("open the slides to project"))
         return translated_already(render_lesson(lesson, self.parse_block, self.parse_inline,
-                                                self.quiz_title, self.quiz_doc, link))
+                                                self.quiz_title, self.quiz_doc, link,
+                                                labels(self.env)))
 
 
 class LessonScheduleDirective(_LessonDirectiveBase):
@@ -129,7 +130,7 @@ class LessonScheduleDirective(_LessonDirectiveBase):
                 return self.report(exc)
         return translated_already(render_schedule(
             lessons, self.parse_inline, lambda lesson: f"{LESSONS_DIR}/{lesson.id}",
-            self.quiz_title, self.quiz_doc,
+            self.quiz_title, self.quiz_doc, labels(self.env),
         ))
 
 

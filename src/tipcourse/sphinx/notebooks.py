@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 
 from tipcourse.course import Edition
 from tipcourse.data.solutions import SOLUTION_TAG
+from tipcourse.sphinx.i18n import labels
 
 
 def _is_solution(node: nodes.Node) -> bool:
@@ -49,7 +50,9 @@ def strip_or_label_solutions(app: Sphinx, doctree: nodes.document) -> None:
         else:
             cell["classes"].append("tc-solution")
             label = nodes.paragraph(classes=["tc-solution-label"])
-            label += nodes.strong("Solution (teacher edition)", "Solution (teacher edition)")
+            t = labels(app.env)
+            said = t("Solution (teacher edition)")
+            label += nodes.strong(said, said)
             cell.insert(0, label)
 
 
@@ -63,13 +66,14 @@ def add_download_link(app: Sphinx, doctree: nodes.document) -> None:
     if app.builder.name != "html" or not _is_notebook(app, docname):
         return
     teacher = app.config.tipcourse_edition == Edition.TEACHER
-    text = ("Download this notebook with solutions (.ipynb)" if teacher
-            else "Download this notebook (.ipynb)")
+    t = labels(app.env)
+    text = (t("Download this notebook with solutions (.ipynb)") if teacher
+            else t("Download this notebook (.ipynb)"))
     link = addnodes.download_reference(
         "", "", nodes.Text(text), refdoc=docname, refexplicit=True,
         reftarget=Path(app.env.doc2path(docname)).name)
     para = nodes.paragraph("", "", link, classes=["tc-notebook-download"])
-    para += nodes.Text(" to run it in Jupyter and try the controls.")
+    para += nodes.Text(" " + t("to run it in Jupyter and try the controls."))
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, para)

@@ -125,9 +125,10 @@ def _contents_html(app: Sphinx, doctree: nodes.document) -> str:
             rows.append(f'<li class="tc-toc-part"><span>{html.escape(caption)}</span></li>')
         rows.extend(entries)
     t = labels(app.env)
+    contents = html.escape(t("Contents"))
     return (
         '<nav class="tc-contents" aria-labelledby="tc-contents-title">'
-        f'<h2 id="tc-contents-title">{html.escape(t("Contents"))}</h2>'
+        f'<h2 id="tc-contents-title">{contents}</h2>'
         f'<ol class="tc-toc">{"".join(rows)}</ol></nav>'
     )
 
@@ -156,7 +157,7 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     if config.copyright:
         lines.append(f'<p class="tc-copyright">© {html.escape(str(config.copyright))}</p>')
     lines.append("</div>")
-    lines.append(verso_html(title, str(config.author or ""), repository(config)))
+    lines.append(verso_html(title, str(config.author or ""), repository(config), t))
     # The running header names the book; @page rules cannot read it from the document.
     header = css_string(f"{title} · {t(book_name(edition))}")
     # "Page N of M" in the book's language: the words around CSS's page counters.
@@ -281,7 +282,8 @@ def _page_context(
     """Name the PDF after the course and the book (Chromium takes its title from <title>)."""
     if _is_print(app) and pagename == app.config.root_doc:
         title = getattr(app.builder, TITLE_ATTR, None) or course_title(app)
-        context["title"] = f"{title}: {labels(app.env)(book_name(app.config.tipcourse_edition))}"
+        t = labels(app.env)
+        context["title"] = f"{title}: {t(book_name(app.config.tipcourse_edition))}"
         context["titlesuffix"] = ""
 
 

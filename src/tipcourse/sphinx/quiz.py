@@ -9,27 +9,26 @@ Each reads ``quizzes/<id>.yaml`` through the quiz loader; a broken bank stops th
 bank, and each builder has its own visitor: the site (``html``) renders the interactive quiz,
 the single page that becomes the PDF (``singlehtml``) renders the paper sheet from the same
 bank (both through one html-format visitor, :func:`visit_quiz`). Other builders skip it.
-The words around the bank's text (headings, buttons, "Question 3.") go through
-``sphinx.locale`` so a translation can replace them.
+The bank is loaded in the build's language; the words around its text (headings, buttons,
+"Question 3.") come from the package's catalogue (:func:`tipcourse.languages.ui`).
 ``quiz.js`` and ``quiz.css`` are added only to pages that use one of these directives.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from tipcourse.errors import QuizError
+from tipcourse.languages import ui
 from tipcourse.quiz.html import ENGLISH, Labels, render_quiz
 from tipcourse.quiz.loader import find_bank
 from tipcourse.quiz.model import Bank
@@ -38,17 +37,15 @@ from tipcourse.sphinx.i18n import language, note_catalogue
 
 logger = logging.getLogger(__name__)
 
-MESSAGE_CATALOG = "tipcourse"
-_ = get_translation(MESSAGE_CATALOG)
 
 PRINT_BUILDER = "singlehtml"
 # env attribute: docname -> which assets the page needs ("js" for the interactive quiz).
 PAGES_ATTR = "tipcourse_quiz_pages"
 
 
-def labels() -> Labels:
+def labels(env: BuildEnvironment) -> Labels:
     """The quiz's words in the build's language (English where no translation exists)."""
-    return Labels(**{key: str(_(text)) for key, text in asdict(ENGLISH).items()})
+    return ENGLISH.translated(ui(language(env)))
 
 
 class quiz_node(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
@@ -128,7 +125,7 @@ class QuizPlacement(SphinxTransform):
             if section.children and isinstance(section[0], nodes.title)
             for ident in section["ids"]
         }
-        words = labels()
+        words = labels(self.env)
         for node in found:
             node["sections"] = sections
             parent = node.parent
@@ -158,7 +155,7 @@ def visit_quiz(translator: HTML5Translator, node: quiz_node) -> None:
 
 
 def visit_quiz_html(translator: HTML5Translator, node: quiz_node) -> None:
-    bank, words = node["bank"], labels()
+    bank, words = node["bank"], labels(translator.builder.env)
     if node["kind"] == "quiz":
         level = None if node["alone"] else _level(translator)
         html = render_quiz(bank, node["edition"], level, words, node["sections"])
@@ -174,7 +171,7 @@ def visit_quiz_print(translator: HTML5Translator, node: quiz_node) -> None:
     """On paper a quiz is its sheet: no buttons, room to write, a new page of its own."""
     if node["kind"] != "quiz":
         visit_quiz_html(translator, node)
-    words = labels()
+    words = labels(translator.builder.env)
     level = None if node["alone"] else _level(translator)
     classes = "tc-quiz-print tc-quiz-alone" if node["alone"] else "tc-quiz-print"
     translator.body.append(f'<div class="{classes}">'
@@ -206,16 +203,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
         app.add_js_file("quiz.js", loading_method="defer")
 
 
-def _course_catalogs(app: Sphinx, config: Any) -> None:
-    """A course may carry its own translation of the quiz's words: ``tipcourse.mo`` in its
-    ``locale_dirs`` (``<dir>/<language>/LC_MESSAGES/tipcourse.mo``)."""
-    for folder in config.locale_dirs:
-        app.add_message_catalog(MESSAGE_CATALOG, str(Path(app.srcdir) / folder))
-
-
 def setup(app: Sphinx) -> None:
-    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
-    app.connect("config-inited", _course_catalogs)
     app.add_node(
         quiz_node,
         html=(visit_quiz, None),

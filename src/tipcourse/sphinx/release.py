@@ -5,10 +5,12 @@ come from ``tipcourse.release``."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from tipcourse.languages import N_, ui
 from tipcourse.release import OWNERS_TERMS, Licence, attribution, licences, version
 
 
@@ -17,30 +19,46 @@ def _link(licence: Licence) -> str:
     return f'<a href="{html.escape(licence.url)}">{name}</a>' if licence.url else name
 
 
-def footer_html(edition: str, repository_url: str = "") -> str:
+EDITION_NAMES = {"student": N_("Student edition"), "teacher": N_("Teacher edition")}
+
+
+def footer_html(edition: str, repository_url: str = "", t: Callable[[str], str] = str) -> str:
     """The release line of the site's footer: version, edition, licences."""
     content, code = licences(repository_url)
+    said = t("Version {version}, {edition}.").format(
+        version=version(), edition=t(EDITION_NAMES.get(edition, edition)).lower())
     return (
-        f'<p class="tc-release">Version {html.escape(version())}, {html.escape(edition)} '
-        f"edition. {content.covers.capitalize()}: {_link(content)}. "
-        f"{code.covers.capitalize()}: {_link(code)}. {html.escape(OWNERS_TERMS)}</p>"
+        f'<p class="tc-release">{html.escape(said)} '
+        f"{html.escape(_capital(t(content.covers)))}: {_link(content)}. "
+        f"{html.escape(_capital(t(code.covers)))}: {_link(code)}. "
+        f"{html.escape(t(OWNERS_TERMS))}</p>"
     )
 
 
-def verso_html(title: str, author: str, repository_url: str = "") -> str:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def verso_html(title: str, author: str, repository_url: str = "",
+               t: Callable[[str], str] = str) -> str:
     """The page after a printed guide's title page: version, licences, how to credit."""
     content, code = licences(repository_url)
-    code_where = f" ({html.escape(code.url)})" if code.url else ""
+    code_where = f" ({code.url})" if code.url else ""
+    licensed = t("The {content} are licensed under the Creative Commons Attribution 4.0 "
+                 "International licence ({name}): {url}. The {code} is under the {code_name} "
+                 "licence{where}.").format(content=t(content.covers), name=content.name,
+                                           url=content.url, code=t(code.covers),
+                                           code_name=code.name, where=code_where)
+    credit = t("To share or adapt this course, credit it like this: {line}").format(
+        line=attribution(title, author, t))
     return "".join([
         '<div class="tc-verso" style="break-after: page">',
-        f"<p>{html.escape(title)}, version {html.escape(version())}.</p>",
-        f"<p>The {html.escape(content.covers)} are licensed under the Creative Commons "
-        f"Attribution 4.0 International licence ({content.name}): "
-        f"{html.escape(content.url)}. The {code.covers} is under the {code.name} "
-        f"licence{code_where}.</p>",
-        f"<p>{html.escape(OWNERS_TERMS)}</p>",
-        f"<p>To share or adapt this course, credit it like this: "
-        f"{html.escape(attribution(title, author))}</p>",
+        "<p>" + html.escape(t("{title}, version {version}.").format(title=title,
+                                                                      version=version()))
+        + "</p>",
+        f"<p>{html.escape(licensed)}</p>",
+        f"<p>{html.escape(t(OWNERS_TERMS))}</p>",
+        f"<p>{html.escape(credit)}</p>",
         "</div>",
     ])
 
@@ -56,7 +74,8 @@ def _footer(app: Sphinx, config: Config) -> None:
     if 'class="tc-release"' in extra:
         return  # several builds in one process share the configuration's lists
     extra = f"<p>{extra}</p>" if extra and not extra.lstrip().startswith("<") else extra
-    options["extra_footer"] = extra + footer_html(config.tipcourse_edition, repository(config))
+    options["extra_footer"] = extra + footer_html(config.tipcourse_edition, repository(config),
+                                                  ui(config.language or "en"))
     config.html_theme_options = options
 
 

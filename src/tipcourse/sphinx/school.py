@@ -128,7 +128,8 @@ class ReportingContactsDirective(SphinxDirective):
         if school.reporting:
             return contact_list(school.reporting, ["school-reporting-list"],
                                 language(self.env))
-        text = labels(self.env)(
+        t = labels(self.env)
+        text = t(
             "No reporting contacts have been added for your school yet. Find the national "
             "line for reporting trafficking or exploitation from official sources, and ask "
             "your {safeguarding_lead} which local services the school uses."
@@ -139,9 +140,9 @@ class ReportingContactsDirective(SphinxDirective):
 
 
 SETTINGS = {
-    "name": lambda s, t: s.name or t("your school"),
-    "safeguarding-lead": lambda s, t: s.safeguarding_lead,
-    "video-length": lambda s, t: (t("{length} (minutes:seconds)").format(length=s.video.length)
+    "name": lambda s, t=str: s.name or t("your school"),
+    "safeguarding-lead": lambda s, t=str: s.safeguarding_lead,
+    "video-length": lambda s, t=str: (t("{length} (minutes:seconds)").format(length=s.video.length)
                                   if s.video.length
                                   else t("the length you noted when you watched it")),
 }

@@ -25,6 +25,8 @@ its line (``tipcourse.pages.check_fences``).
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +38,16 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tipcourse.course import Course, Edition
+from tipcourse.languages import N_
+from tipcourse.sphinx.i18n import labels
 
 NOINDEX = '<meta name="robots" content="noindex">'
-TEACHER_BANNER = (
-    "<strong>Teacher edition</strong>: lesson plans, answer keys and solutions. "
-    "Keep this site away from students."
-)
+BANNER_NAME = N_("Teacher edition")
+BANNER_TEXT = N_("lesson plans, answer keys and solutions. Keep this site away from students.")
+
+
+def teacher_banner(t: Callable[[str], str]) -> str:
+    return f"<strong>{html.escape(t(BANNER_NAME))}</strong>: {html.escape(t(BANNER_TEXT))}"
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +63,8 @@ class TeacherDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         if not is_teacher_edition(self):
             return []
-        title = self.options.get("title", "For the teacher")
+        t = labels(self.env)
+        title = self.options.get("title") or t("For the teacher")
         box = nodes.admonition(classes=["teacher-note", *self.options.get("class", [])])
         box += nodes.title(title, title)
         self.state.nested_parse(self.content, self.content_offset, box)
@@ -87,7 +94,7 @@ def _teacher_page(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if app.config.tipcourse_edition == Edition.TEACHER:
         context["metatags"] = context.get("metatags", "") + NOINDEX + "\n"
         if app.builder.name == "html":
-            context["theme_announcement"] = TEACHER_BANNER
+            context["theme_announcement"] = teacher_banner(labels(app.env))
 
 
 def _check_blocks(app: Sphinx, docname: str, source: list[str]) -> None:

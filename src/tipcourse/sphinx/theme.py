@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from tipcourse.sphinx.i18n import labels
 
 HERE = Path(__file__).parent
 # What a search result or a link preview shows of a page: search engines cut at about 160.
@@ -44,6 +47,7 @@ def _add_paths(app: Sphinx, config: Config) -> None:
     # The default end of the primary sidebar is an empty Read the Docs ad placeholder.
     options.setdefault("primary_sidebar_end", [])
     options.setdefault("navbar_start", ["tc-wordmark.html"])
+    options.setdefault("navbar_end", ["tc-languages.html"])
     options.setdefault("navbar_persistent", ["search-button-field.html"])
     config.html_theme_options = options
     if not config.html_sidebars:
@@ -103,7 +107,7 @@ def _page_context(
     context["tc_description"] = description
 
 
-def name_toc_toggles(soup: Any) -> None:
+def name_toc_toggles(soup: Any, t: Callable[[str], str] = str) -> None:
     """Give each collapsible section of the sidebar's table of contents a name (in place).
 
     pydata-sphinx-theme draws the expand/collapse control as a ``<summary>`` holding only an
@@ -115,7 +119,8 @@ def name_toc_toggles(soup: Any) -> None:
             continue  # a section heading inside the summary already names it
         link = summary.find_parent("li").find("a", recursive=False)
         title = link.get_text(" ", strip=True) if link else ""
-        summary["aria-label"] = f"Pages in {title}" if title else "Pages in this section"
+        summary["aria-label"] = (t("Pages in {title}").format(title=title) if title
+                                 else t("Pages in this section"))
 
 
 def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
@@ -128,7 +133,7 @@ def _named_toc_toggles(app: Sphinx, pagename: str, templatename: str,
         # The theme returns a BeautifulSoup tree (cached per page); naming is idempotent.
         html = generate(*args, **kwargs)
         if hasattr(html, "select"):
-            name_toc_toggles(html)
+            name_toc_toggles(html, labels(app.env))
         return html
 
     generate_toctree_html.tipcourse_named = True  # type: ignore[attr-defined]

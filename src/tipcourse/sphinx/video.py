@@ -31,6 +31,7 @@ video, so no time is ever guessed here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import segno
@@ -41,7 +42,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
+from tipcourse.languages import N_
 from tipcourse.school import PAUSE_PROMPTS, School
+from tipcourse.sphinx.i18n import labels
 from tipcourse.sphinx.school import school_of
 
 logger = logging.getLogger(__name__)
@@ -49,7 +52,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_VIDEO_URL = (
     "https://www.unodc.org/e4j/en/secondary/teaching-guide-human-trafficking/introduction.html"
 )
-DEFAULT_TITLE = "The video that accompanies E4J's teaching guide on human trafficking"
+DEFAULT_TITLE = N_("The video that accompanies E4J's teaching guide on human trafficking")
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 
@@ -123,14 +126,16 @@ class VideoDirective(SphinxDirective):
             return []
         video = school.video
         url = (self.options.get("url") or video.address or DEFAULT_VIDEO_URL).strip()
-        title = video.title or self.options.get("title") or DEFAULT_TITLE
+        t = labels(self.env)
+        title = video.title or self.options.get("title") or t(DEFAULT_TITLE)
         if urlsplit(url).scheme not in {"http", "https"}:
             logger.warning(
                 f"video address {url!r} is not an http(s) address (use https://...)",
                 location=self.get_location(),
             )
             return []
-        length = f"Length: {video.length} (minutes:seconds)." if video.length else ""
+        length = (t("Length: {length} (minutes:seconds).").format(length=video.length)
+                  if video.length else "")
         node = video_embed(url=url, title=title, embed=youtube_embed(url), qr=qr_svg(url),
                            length=length)
         self.set_source_info(node)
@@ -145,19 +150,24 @@ class VideoDirective(SphinxDirective):
 def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
     url, title, embed = node["url"], node["title"], node["embed"]
     host = host_of(url)
+    t = labels(self.builder.env)
+    play, new_tab = t("Play the video"), t("opens in a new tab")
+    scan = t("Scan the code or type the address to watch:")
     if embed:
         action = (f'<a class="video-open" href="{_attr(url)}" data-embed="{_attr(embed)}" '
                   f'data-title="{_attr(title)}">'
-                  f'<span class="video-button">Play the video</span></a>')
-        note = (f"Nothing loads from {host} until you press play; the video then plays in "
-                "YouTube's privacy-enhanced player (youtube-nocookie.com).")
+                  f'<span class="video-button">{self.encode(play)}</span></a>')
+        note = t("Nothing loads from {host} until you press play; the video then plays in "
+                 "YouTube's privacy-enhanced player (youtube-nocookie.com).").format(host=host)
         icon = _PLAY
     else:
+        opens = t("Open the video page on {host}").format(host=host)
         action = (f'<a class="video-open" href="{_attr(url)}" target="_blank" rel="noopener">'
-                  f'<span class="video-button">Open the video page on {_attr(host)}'
-                  '<span class="video-sr"> (opens in a new tab)</span></span></a>')
-        note = (f"The link opens {host}. Check before the lesson that the video plays on the "
-                "classroom computer.")
+                  f'<span class="video-button">{self.encode(opens)}'
+                  f'<span class="video-sr"> ({self.encode(new_tab)})</span>'
+                  '</span></a>')
+        note = t("The link opens {host}. Check before the lesson that the video plays on the "
+                 "classroom computer.").format(host=host)
         icon = _OPEN
     length = node.get("length", "")
     length_html = f'<span class="video-length">{self.encode(length)}</span> ' if length else ""
@@ -166,7 +176,8 @@ def visit_video_html(self: HTML5Translator, node: video_embed) -> None:
         f'<figure class="video-embed">'
         f'<div class="video-stage">{_POSTER.format(icon=icon)}{action}</div>'
         f'<div class="video-print">{node["qr"]}'
-        f'<p>Scan the code or type the address to watch: {self.encode(url)}</p></div>'
+        f'<p>{self.encode(scan)} '
+        f'{self.encode(url)}</p></div>'
         f'<figcaption><span class="video-title">{self.encode(title)}</span> '
         f'{length_html}<span class="video-note">{self.encode(note)}</span> '
         f'<a class="video-link" href="{_attr(url)}">{self.encode(url)}</a></figcaption>'
@@ -183,19 +194,19 @@ def _entry(text: str, strong: bool = False) -> nodes.entry:
     return entry
 
 
-def pause_table(school: School) -> nodes.table:
+def pause_table(school: School, t: Callable[[str], str]) -> nodes.table:
     """The pause points: the teacher's recorded times, or every prompt with a blank time."""
     video = school.video
     rows: list[tuple[str, str, str]]
     if video.pauses:
-        rows = [(p.at, *PAUSE_PROMPTS[p.prompt]) for p in video.pauses]
-        caption = "Pause points"
+        rows = [(p.at, *map(t, PAUSE_PROMPTS[p.prompt])) for p in video.pauses]
+        caption = t("Pause points")
     else:
-        rows = [("______", *PAUSE_PROMPTS[key]) for key in ("act", "means", "purpose", "help",
-                                                            "end")]
-        caption = "Pause points (write the times when you preview the video)"
+        rows = [("______", *map(t, PAUSE_PROMPTS[key]))
+                for key in ("act", "means", "purpose", "help", "end")]
+        caption = t("Pause points (write the times when you preview the video)")
     if video.length:
-        caption += f"; the video is {video.length} long"
+        caption += "; " + t("the video is {length} long").format(length=video.length)
     table = nodes.table(classes=["video-pauses"])
     table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=3)
@@ -204,7 +215,7 @@ def pause_table(school: School) -> nodes.table:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
-    for text in ("At", "Look for", "Ask"):
+    for text in (t("At"), t("Look for"), t("Ask")):
         row += _entry(text)
     head += row
     group += head
@@ -224,7 +235,7 @@ class VideoPausesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         school = school_of(self)
-        return [pause_table(school)] if school is not None else []
+        return ([pause_table(school, labels(self.env))] if school is not None else [])
 
 
 def _pass(self: object, node: nodes.Node) -> None:
