@@ -129,10 +129,11 @@ def _video(slide: Slide, t: Callable[[str], str]) -> str:
                   f'rel="noopener">{open_on}<span class="visually-hidden"> {new_tab}'
                   "</span></a>")
         note = t("The video opens on {host} when you click.").format(host=host)
+    qr = t("QR code for {url}").format(url=url)
     return (
         '<div class="video-box">'
         f'<div class="video-stage">{action}</div>'
-        f'<div class="video-qr-box">{qr_svg(url)}</div>'
+        f'<div class="video-qr-box">{qr_svg(url, qr)}</div>'
         "</div>"
         f'<p class="video-address">{escape(url)}</p>'
         f'<p class="video-note">{escape(note)}</p>'
