@@ -323,10 +323,23 @@ def test_export_command_writes_every_bank_in_every_format(tmp_path: Path, monkey
     monkeypatch.chdir(ROOT)
     for fmt in ("moodle-xml", "gift", "qti"):
         assert main(["export", "quizzes", "--format", fmt, "--out", str(tmp_path)]) == 0
-    names = sorted(p.name for p in tmp_path.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en", "es", "fr"]
     expected = sorted(f"{b}{s}" for b in BANKS for s in (".moodle.xml", ".gift.txt", ".qti.zip"))
-    assert names == expected
+    for lang in ("en", "es", "fr"):
+        assert sorted(p.name for p in (tmp_path / lang).iterdir()) == expected, lang
     assert "forms-of-exploitation" in capsys.readouterr().out
+
+
+def test_export_command_writes_one_language_into_its_folder(tmp_path: Path, monkeypatch
+                                                            ) -> None:  # noqa: ANN001
+    from tipcourse.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["export", "quizzes", "--format", "gift", "--lang", "en",
+                 "--out", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["en"]
+    bank = next(iter(BANKS))
+    assert (tmp_path / "en" / f"{bank}.gift.txt").read_bytes() == gift.export(ALL[bank])
 
 
 # What third-party parsers and LMS importers tripped on -----------------------------------
@@ -395,3 +408,101 @@ def test_qti_package_carries_canvas_quiz_settings() -> None:
     assert meta.findtext("c:title", namespaces=ns) == TRICKY.title
     assert meta.findtext("c:shuffle_answers", namespaces=ns) == "true"
     assert float(meta.findtext("c:points_possible", namespaces=ns)) == len(TRICKY.questions)
+
+
+# Languages ------------------------------------------------------------------------------
+SPANISH_BANK = """\
+id: mini
+title: Signs quiz
+sources:
+  s:
+    title: A report
+    url: https://example.org/report
+questions:
+  - id: near
+    type: true-false
+    prompt: Trafficking can happen close to home.
+    answer: true
+    explanation: It can happen anywhere.
+    source: s
+"""
+
+
+def _write_po(path: Path, messages: dict[str, str]) -> None:
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    for english, spanish in messages.items():
+        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
+                   f"msgstr {json.dumps(spanish, ensure_ascii=False)}\n")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+@pytest.fixture
+def spanish_course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import tipcourse.languages
+
+    root = tmp_path / "course"
+    (root / "quizzes").mkdir(parents=True)
+    (root / "quizzes/mini.yaml").write_text(SPANISH_BANK, encoding="utf-8")
+    (root / "_config.yml").write_text("title: A course\n", encoding="utf-8")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+    messages = root / "locales/es/LC_MESSAGES"
+    _write_po(messages / "tipcourse.po", {
+        "Source: {citation}": "Fuente: {citation}", "True": "Verdadero", "False": "Falso",
+        "{title} ({id}): exported by tipcourse": "{title} ({id}): exportado por tipcourse"})
+    _write_po(messages / "quizzes/mini.yaml.po", {
+        "Signs quiz": "Cuestionario de señales",
+        "Trafficking can happen close to home.": "La trata puede ocurrir cerca de casa.",
+        "It can happen anywhere.": "Puede ocurrir en cualquier lugar."})
+    monkeypatch.setattr(tipcourse.languages, "package_locale_dir", lambda: root / "locales")
+    return root
+
+
+def test_a_spanish_bank_exports_in_spanish(spanish_course: Path) -> None:
+    from tipcourse.quiz.loader import find_bank
+
+    bank = find_bank(spanish_course, "mini", "es")
+    xml = moodle.export(bank, "es").decode()
+    assert "La trata puede ocurrir cerca de casa." in xml and "close to home" not in xml
+    assert "Fuente: " in xml and "Source:" not in xml
+    assert "Cuestionario de señales" in xml
+    # Moodle reads true and false as keywords, whatever the language.
+    answers = [a.findtext("text") for a in ET.fromstring(xml.encode()).iter("answer")]
+    assert answers == ["true", "false"]
+    text = gift.export(bank, "es").decode()
+    assert "exportado por tipcourse" in text and "Fuente\\: " in text  # GIFT-escaped
+    assert "exported by" not in text and "Source" not in text
+    root = ET.fromstring(qti.assessment(bank, "es"))
+    texts = list(root.iter(_q("mattext")))
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert texts and {t.get(xml_lang) for t in texts} == {"es"}
+    assert [_plain(lab) for lab in _labels(root).values()] == ["Verdadero", "Falso"]
+    assert b'xml:lang="es"' in qti.assessment(bank, "es")
+
+
+def test_the_english_export_of_the_same_bank_is_unchanged(spanish_course: Path) -> None:
+    from tipcourse.quiz.loader import find_bank
+
+    bank = find_bank(spanish_course, "mini", "en")
+    xml = moodle.export(bank).decode()
+    assert "close to home" in xml and "Source: " in xml and "Fuente" not in xml
+    assert moodle.export(bank) == moodle.export(bank, "en")
+    assert gift.export(bank).startswith(b"// Signs quiz (mini): exported by tipcourse\n")
+    root = ET.fromstring(qti.assessment(bank))
+    assert list(_labels(root).values()) == ["True", "False"]
+    assert {t.get("{http://www.w3.org/XML/1998/namespace}lang")
+            for t in root.iter(_q("mattext"))} == {"en"}
+
+
+def test_the_export_command_writes_spanish_into_its_folder(
+    spanish_course: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tipcourse.cli import main
+
+    monkeypatch.chdir(spanish_course)
+    assert main(["export", "quizzes", "--lang", "es", "--format", "moodle-xml"]) == 0
+    written = spanish_course / "_build/export/es/mini.moodle.xml"
+    assert "Fuente: " in written.read_text(encoding="utf-8")
+    assert not (spanish_course / "_build/export/en").exists()

@@ -102,3 +102,58 @@ def test_show_works_outside_the_course_folder(tmp_path: Path, monkeypatch, shown
     assert len(shown) == 1
     title = shown[0].children[0].value
     assert BANKS["online-safety"].title in title.replace("&#x27;", "'")
+
+
+# Languages ------------------------------------------------------------------------------
+SPANISH_UI = {
+    "Check answer": "Comprobar respuesta", "Correct.": "Correcto.", "Not quite.": "No del todo.",
+    "True": "Verdadero", "False": "Falso", "Start again": "Empezar de nuevo",
+    "Check yourself: {quiz}": "Ponte a prueba: {quiz}", "Question {number}.": "Pregunta {number}.",
+    "Source: {citation}": "Fuente: {citation}",
+    "Score: {right} of {total} correct ({checked} checked).":
+        "Puntuación: {right} de {total} correctas ({checked} comprobadas).",
+}
+
+
+def _write_po(path: Path, messages: dict[str, str]) -> None:
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    for english, spanish in messages.items():
+        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
+                   f"msgstr {json.dumps(spanish, ensure_ascii=False)}\n")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def test_the_widget_speaks_the_notebooks_language(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import tipcourse.languages
+    from tipcourse.quiz.loader import parse_bank
+
+    _write_po(tmp_path / "locales/es/LC_MESSAGES/tipcourse.po", SPANISH_UI)
+    monkeypatch.setattr(tipcourse.languages, "package_locale_dir", lambda: tmp_path / "locales")
+    bank = parse_bank(
+        "id: x\ntitle: X\nquestions:\n  - id: q\n    type: true-false\n"
+        "    prompt: P\n    answer: true\n    explanation: E\n"
+        "    source: s\nsources:\n  s: {title: S}\n", Path("quizzes/x.yaml"))
+    english = QuizWidget(bank)
+    monkeypatch.setenv("TIPCOURSE_LANG", "es")  # as the build sets it while notebooks run
+    quiz = QuizWidget(bank)
+    item = quiz.questions[0]
+    assert item.check.description == "Comprobar respuesta"
+    assert list(item.inputs[0].options) == ["Verdadero", "Falso"]
+    assert "Ponte a prueba: X" in quiz.widget.children[0].value
+    assert "Pregunta 1." in item.box.children[0].value
+    item.inputs[0].value = "Verdadero"
+    item.check.click()
+    assert "Correcto." in item.feedback.value and "Fuente: S" in item.feedback.value
+    assert "Correct." not in item.feedback.value and "Source" not in item.feedback.value
+    assert quiz.score.value == "<p><b>Puntuación: 1 de 1 correctas (1 comprobadas).</b></p>"
+    # The English widget of the same bank, built before, is unchanged.
+    first = english.questions[0]
+    assert first.check.description == "Check answer"
+    assert list(first.inputs[0].options) == ["True", "False"]
+    first.inputs[0].value = "False"
+    first.check.click()
+    assert "<p><b>Not quite.</b></p>" in first.feedback.value
+    assert "<p><i>Source: S</i></p>" in first.feedback.value

@@ -202,7 +202,7 @@ def test_a_handout_prints_six_slides_a_page(tmp_path: Path) -> None:
     lesson = next(lesson for lesson in load_lessons(course) if lesson.id == "lesson-01")
     deck = build_deck(course, lesson)
     [pdf] = print_handouts(course, [deck])
-    assert pdf == course.pdf_dir / "slides" / "lesson-01.pdf"
+    assert pdf == course.pdf_dir("en") / "slides" / "lesson-01.pdf"
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == math.ceil(len(deck.slides) / 6)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
@@ -215,3 +215,24 @@ def test_a_handout_prints_six_slides_a_page(tmp_path: Path) -> None:
     subprocess.run([pdftoppm, "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
                     str(tmp_path / "page")], check=True)
     assert list(tmp_path.glob("page*.png"))
+
+
+def test_a_spanish_handout_prints_in_spanish() -> None:
+    from pypdf import PdfReader
+
+    course = Course(REPO)
+    english = build_deck(course, load_lessons(course)[2])
+    lesson = load_lessons(course, "es")[2]
+    deck = build_deck(course, lesson, "es")
+    [pdf] = print_handouts(course, [deck])
+    assert pdf == course.pdf_dir("es") / "slides" / f"{lesson.id}.pdf"
+    reader = PdfReader(str(pdf))
+    assert reader.trailer["/Root"].get("/Lang") == "es"
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    # The scenario cards, translated in their handout's catalogue.
+    cards = [(es.title, en.title) for es, en in zip(deck.slides, english.slides, strict=True)
+             if es.kind == "card" and es.title != en.title]
+    assert cards, f"the Spanish catalogue translates the cards of {lesson.id}"
+    for spanish, english_title in cards:
+        assert spanish in text
+        assert english_title + "," not in text

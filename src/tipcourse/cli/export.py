@@ -1,4 +1,9 @@
-"""``tipcourse export quizzes --format moodle-xml|gift|qti --out DIR``."""
+"""``tipcourse export quizzes --format moodle-xml|gift|qti --lang en|es|fr|all --out DIR``.
+
+Each language's banks go into their own folder, ``DIR/<lang>/`` (by default
+``_build/export/<lang>/``), under the same file names, so the English, Spanish and French
+copies of a bank never overwrite each other.
+"""
 
 from __future__ import annotations
 
@@ -26,32 +31,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", dest="fmt", choices=[*FORMATS, "all"], default="all",
                         help="moodle-xml and gift for Moodle, qti (1.2) for Canvas")
     parser.add_argument("--out", type=Path, default=None,
-                        help="folder to write into (default: _build/export/)")
+                        help="folder to write into, one sub-folder per language "
+                        "(default: _build/export/, so _build/export/<lang>/)")
     parser.add_argument("--quiz", action="append", default=None, metavar="ID",
                         help="export only this bank (repeatable)")
+    from tipcourse.cli.editions import add_language_option
+
+    add_language_option(parser)
 
 
 def handle(args: argparse.Namespace) -> int:
+    from tipcourse.cli.editions import languages
     from tipcourse.quiz.export import FORMATS, export_bank
     from tipcourse.quiz.loader import find_bank, load_banks
 
     course = Course.here()
-    banks = ([find_bank(course.root, b) for b in args.quiz] if args.quiz
-             else list(load_banks(course.root)))
-    if not banks:
-        raise QuizError(course.root / "quizzes", None, "no quiz banks to export",
-                        "add quizzes/<id>.yaml")
     out = args.out or course.build_dir / "export"
     usable_folder(out)
     formats = list(FORMATS) if args.fmt == "all" else [args.fmt]
-    for fmt in formats:
-        for bank in banks:
-            try:
-                path = export_bank(bank, fmt, out)
-            except OSError as exc:
-                raise SourceError(exc.filename or out, None, f"cannot write the export: "
-                                  f"{exc.strerror}", "choose another --out folder") from None
-            print(f"{fmt}: {len(bank.questions)} questions -> {path}")
+    for lang in languages(getattr(args, "lang", "all")):
+        banks = ([find_bank(course.root, b, lang) for b in args.quiz] if args.quiz
+                 else list(load_banks(course.root, lang)))
+        if not banks:
+            raise QuizError(course.root / "quizzes", None, "no quiz banks to export",
+                            "add quizzes/<id>.yaml")
+        folder = out / lang
+        usable_folder(folder)
+        for fmt in formats:
+            for bank in banks:
+                try:
+                    path = export_bank(bank, fmt, folder, lang)
+                except OSError as exc:
+                    raise SourceError(exc.filename or folder, None, f"cannot write the "
+                                      f"export: {exc.strerror}",
+                                      "choose another --out folder") from None
+                print(f"{lang} {fmt}: {len(bank.questions)} questions -> {path}")
     return 0
 
 

@@ -16,6 +16,10 @@ The rules, in code:
 - **Too few to compare.** A share over a handful of people swings by whole percentage points
   per person: below :data:`MIN_VICTIMS` people or :data:`MIN_COUNTRIES` countries a region's
   shares are withheld and labelled "too few to compare" (:func:`too_few`).
+
+Tables keep English keys (the columns and rows code reads by name, e.g. ``"forced labour"``,
+``"girls"``); what they say to a reader (:meth:`Comparison.sentence`, :data:`TOO_FEW`,
+:func:`label`, :func:`labelled`) is in the notebook's language (``current_language()``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+
+from tipcourse.languages import N_, SOURCE_LANGUAGE, current_language, ui
 
 VICTIMS = "Detected trafficking victims"
 CONVICTED = "Persons convicted"
@@ -44,11 +50,61 @@ UNKNOWN_CITIZENSHIP = ("unknown", "no determinad", "other", "otros", "desconocid
 # the whole region: shares are withheld rather than shown as "men 100%".
 MIN_VICTIMS = 100
 MIN_COUNTRIES = 3
-TOO_FEW = "too few to compare"
+_TOO_FEW = N_("too few to compare")  # read as TOO_FEW, in the notebook's language
 # The most a suppressed cell can hide.
 SUPPRESSED_MAX = 4
 # The years the course compares: 2019 (before the pandemic) to 2022 (the latest in the export).
 YEARS = [2019, 2020, 2021, 2022]
+
+# What a table's English keys (columns, rows, groups) read as in a sentence or a header.
+LABELS = {
+    "sexual exploitation": N_("sexual exploitation"),
+    "forced labour": N_("forced labour"),
+    "other forms of exploitation": N_("other forms of exploitation"),
+    "women": N_("women"),
+    "men": N_("men"),
+    "girls": N_("girls"),
+    "boys": N_("boys"),
+    "own citizens": N_("own citizens"),
+    "other citizenship": N_("other citizenship"),
+    "unknown": N_("unknown"),
+    "detected victims": N_("detected victims"),
+    "persons convicted": N_("persons convicted"),
+}
+
+
+def __getattr__(name: str) -> str:
+    # ``TOO_FEW`` is looked up when used, so a notebook prints it in its own language.
+    if name == "TOO_FEW":
+        return ui()(_TOO_FEW)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def label(key: str, lang: str | None = None) -> str:
+    """A table key (``"forced labour"``, ``"girls"``…) as a reader reads it in ``lang``
+    (default: the notebook's language); other keys unchanged."""
+    return ui(lang)(LABELS[key]) if key in LABELS else key
+
+
+def labelled(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """A copy of ``table`` to show: its column and row names in ``lang``; the table itself
+    keeps its English keys for code."""
+    return table.rename(columns=lambda c: label(c, lang) if isinstance(c, str) else c,
+                        index=lambda i: label(i, lang) if isinstance(i, str) else i)
+
+
+def number(value: float, lang: str | None = None, decimals: int = 0, sign: bool = False
+           ) -> str:
+    """A figure with the thousands separator of ``lang`` (English: ``12,345``)."""
+    lang = lang or current_language()
+    if lang == SOURCE_LANGUAGE:
+        return f"{value:{'+' if sign else ''},.{decimals}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    if sign:
+        pattern = f"+{pattern};-{pattern}"
+    return format_decimal(value, pattern, locale=lang)
 
 
 @dataclass(frozen=True)
@@ -62,17 +118,31 @@ class Comparison:
     last: float
     countries: int
     hidden_cells: int
+    # For one form of exploitation: its key ("forced labour"), so the sentence can name it.
+    form: str | None = None
 
     @property
     def change_pct(self) -> float:
         return round(100 * (self.last / self.first - 1), 1) if self.first else float("nan")
 
-    def sentence(self) -> str:
-        """The comparison with its panel size next to it, as the course words it."""
-        sign = "rose" if self.last >= self.first else "fell"
-        return (f"In the {self.countries} countries that reported a number every year, "
-                f"{self.what} {sign} from {self.first:,.0f} in {self.first_year} to "
-                f"{self.last:,.0f} in {self.last_year} ({self.change_pct:+.1f}%).")
+    def sentence(self, lang: str | None = None) -> str:
+        """The comparison with its panel size next to it, as the course words it, in ``lang``
+        (default: the notebook's language)."""
+        t = ui(lang)
+        if self.form:
+            what = t("victims detected for {form}").format(form=label(self.form, lang))
+        else:
+            what = label(self.what, lang)
+        if self.last >= self.first:
+            text = t("In the {countries} countries that reported a number every year, {what} "
+                     "rose from {first} in {first_year} to {last} in {last_year} ({change}%).")
+        else:
+            text = t("In the {countries} countries that reported a number every year, {what} "
+                     "fell from {first} in {first_year} to {last} in {last_year} ({change}%).")
+        return text.format(countries=self.countries, what=what,
+                           first=number(self.first, lang), first_year=self.first_year,
+                           last=number(self.last, lang), last_year=self.last_year,
+                           change=number(self.change_pct, lang, 1, sign=True))
 
 
 def select(
@@ -160,14 +230,14 @@ def panel_totals(
 
 
 def _change(panel_rows: pd.DataFrame, rows: pd.DataFrame, what: str,
-            years: Sequence[int]) -> Comparison:
+            years: Sequence[int], form: str | None = None) -> Comparison:
     members = panel(panel_rows, years)
     first, last = years[0], years[-1]
     inside = rows[rows["country"].isin(members) & rows["year"].isin([first, last])]
     sums = real(inside).groupby("year")["value"].sum()
     return Comparison(what, first, last, float(sums.get(first, 0.0)),
                       float(sums.get(last, 0.0)), len(members),
-                      int(inside["suppressed"].sum()))
+                      int(inside["suppressed"].sum()), form)
 
 
 def victims_change(df: pd.DataFrame, years: Sequence[int] = YEARS) -> Comparison:
@@ -194,7 +264,7 @@ def form_change(df: pd.DataFrame, form: str = "Forced labour",
     the form breakdown (the countries behind :func:`shares_by_form`)."""
     rows = form_rows(df)
     return _change(rows, rows[rows["category"] == form],
-                   f"victims detected for {form.lower()}", years)
+                   f"victims detected for {form.lower()}", years, form.lower())
 
 
 def shares_by_form(

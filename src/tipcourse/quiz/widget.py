@@ -3,7 +3,9 @@
 Each question is a small box of standard widgets (radio buttons, check boxes, drop-downs, a
 number box), a *Check* button and an output line; a score line and a *Start again* button
 close the quiz. Grading uses the model's ``Question.grade`` (the same rules as the site).
-Texts go into ``HTML`` widgets escaped, so quiz text is never taken as markup.
+Texts go into ``HTML`` widgets escaped, so quiz text is never taken as markup. The widget's
+own words are in the notebook's language (``current_language()``, which the build sets while
+notebooks run), as the bank is.
 """
 
 from __future__ import annotations
@@ -13,34 +15,41 @@ from typing import Any
 
 import ipywidgets as w
 
+from tipcourse.languages import ui
+from tipcourse.quiz.export.words import option_text
 from tipcourse.quiz.model import Bank, Question
 
 
 class QuestionWidget:
     """One question: ``box`` is the widget to show; ``response()`` is what the student chose."""
 
-    def __init__(self, bank: Bank, number: int, question: Question, on_check: Any) -> None:
+    def __init__(self, bank: Bank, number: int, question: Question, on_check: Any,
+                 lang: str | None = None) -> None:
         self.bank = bank
         self.question = q = question
+        self.t = t = ui(lang)
         self.result: bool | None = None
-        prompt = w.HTML(f"<b>Question {number}.</b> {escape(q.prompt)}")
+        head = escape(t("Question {number}.").format(number=number))
+        prompt = w.HTML(f"<b>{head}</b> {escape(q.prompt)}")
         self.inputs: list[Any] = []
+        # The options as shown (a true-false question's "True" and "False" translated).
+        self.labels = [option_text(q, i, lang) for i in range(len(q.choices))]
         if q.type in ("single", "true-false"):
-            self.inputs = [w.RadioButtons(options=[o.text for o in q.choices], value=None,
+            self.inputs = [w.RadioButtons(options=self.labels, value=None,
                                           layout=w.Layout(width="auto"))]
         elif q.type == "multiple":
             self.inputs = [w.Checkbox(value=False, description=o.text, indent=False)
                            for o in q.choices]
         elif q.type == "matching":
-            choices = [("Choose…", None)] + [(c, c) for c in q.match_choices]
+            choices = [(t("Choose…"), None)] + [(c, c) for c in q.match_choices]
             self.inputs = [w.Dropdown(options=choices, value=None, description=p.item,
                                       style={"description_width": "initial"})
                            for p in q.pairs]
         else:
-            unit = f" ({q.unit})" if q.unit else ""
-            self.inputs = [w.Text(value="", description=f"Answer{unit}",
+            label = t("Answer ({unit})").format(unit=q.unit) if q.unit else t("Answer")
+            self.inputs = [w.Text(value="", description=label,
                                   style={"description_width": "initial"})]
-        self.check = w.Button(description="Check answer")
+        self.check = w.Button(description=t("Check answer"))
         self.feedback = w.HTML()
         self.check.on_click(lambda _b: (self.grade(), on_check()))
         self.box = w.VBox([prompt, *self.inputs, self.check, self.feedback])
@@ -49,7 +58,7 @@ class QuestionWidget:
         q = self.question
         if q.type in ("single", "true-false"):
             value = self.inputs[0].value
-            return None if value is None else [o.text for o in q.choices].index(value)
+            return None if value is None else self.labels.index(value)
         if q.type == "multiple":
             chosen = {i for i, box in enumerate(self.inputs) if box.value}
             return chosen or None
@@ -65,14 +74,16 @@ class QuestionWidget:
             return text
 
     def grade(self) -> None:
-        q = self.question
+        q, t = self.question, self.t
         answer = self.response()
         if answer is None:
             self.result = None
-            self.feedback.value = "<p>Give an answer first.</p>"
+            first = t("Give an answer first.")
+            self.feedback.value = f"<p>{escape(first)}</p>"
             return
         self.result = q.grade(answer)
-        parts = ["<p><b>Correct.</b></p>" if self.result else "<p><b>Not quite.</b></p>"]
+        verdict = t("Correct.") if self.result else t("Not quite.")
+        parts = [f"<p><b>{escape(verdict)}</b></p>"]
         if q.type in ("single", "true-false", "multiple"):
             chosen = [answer] if isinstance(answer, int) else sorted(answer)
             for i in chosen:
@@ -81,7 +92,8 @@ class QuestionWidget:
         parts.append(f"<p>{escape(q.explanation)}</p>")
         source = self.bank.source_of(q)
         if source:
-            parts.append(f"<p><i>Source: {escape(source.citation())}</i></p>")
+            cite = t("Source: {citation}").format(citation=source.citation())
+            parts.append(f"<p><i>{escape(cite)}</i></p>")
         self.feedback.value = "".join(parts)
 
     def clear(self) -> None:
@@ -99,14 +111,17 @@ class QuestionWidget:
 class QuizWidget:
     """A whole bank; ``widget`` is what a notebook displays."""
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Bank, lang: str | None = None) -> None:
+        """``bank`` loaded in ``lang`` (default: the notebook's language)."""
         self.bank = bank
-        self.questions = [QuestionWidget(bank, i, q, self.update_score)
+        self.t = t = ui(lang)
+        self.questions = [QuestionWidget(bank, i, q, self.update_score, lang)
                           for i, q in enumerate(bank.questions, 1)]
         self.score = w.HTML()
-        self.retry = w.Button(description="Start again")
+        self.retry = w.Button(description=t("Start again"))
         self.retry.on_click(lambda _b: self.reset())
-        title = w.HTML(f"<h3>Check yourself: {escape(bank.title)}</h3>")
+        heading = t("Check yourself: {quiz}").format(quiz=bank.title)
+        title = w.HTML(f"<h3>{escape(heading)}</h3>")
         self.widget = w.VBox([title, *(q.box for q in self.questions), self.score, self.retry])
 
     @property
@@ -118,8 +133,9 @@ class QuizWidget:
         return sum(1 for q in self.questions if q.result is not None)
 
     def update_score(self) -> None:
-        self.score.value = (f"<p><b>Score: {self.right} of {len(self.questions)} correct "
-                            f"({self.checked} checked).</b></p>")
+        score = self.t("Score: {right} of {total} correct ({checked} checked).").format(
+            right=self.right, total=len(self.questions), checked=self.checked)
+        self.score.value = f"<p><b>{escape(score)}</b></p>"
 
     def reset(self) -> None:
         for question in self.questions:

@@ -1,5 +1,6 @@
-"""Writing every lesson's slides: the HTML decks into the teacher edition, the PowerPoint
-files into ``_build/slides/`` and the handout PDFs into ``_build/pdf/slides/``.
+"""Writing every lesson's slides in one language: the HTML decks into that language's teacher
+edition (``_build/site/<lang>/teacher/slides/``), the PowerPoint files into
+``_build/slides/<lang>/`` and the handout PDFs into ``_build/pdf/<lang>/slides/``.
 
 The decks are part of the teacher edition: every teacher build writes them into the site
 before its links are checked (``tipcourse.slides.sphinx``), so a rebuilt site never loses
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from tipcourse.course import Course
 from tipcourse.errors import BuildError
+from tipcourse.languages import SOURCE_LANGUAGE, ui
 from tipcourse.lessons import load_lessons
 from tipcourse.lessons.model import Lesson
 from tipcourse.slides.deck import Deck, build_deck
@@ -31,16 +33,16 @@ def deck_relpath(lesson_id: str) -> str:
     return f"{SLIDES}/{lesson_id}/index.html"
 
 
-def pptx_path(course: Course, lesson: Lesson) -> Path:
-    return course.build_dir / SLIDES / f"{lesson.id}.pptx"
+def pptx_path(course: Course, lesson: Lesson, lang: str = SOURCE_LANGUAGE) -> Path:
+    return course.build_dir / SLIDES / lang / f"{lesson.id}.pptx"
 
 
-def handout_path(course: Course, lesson: Lesson) -> Path:
-    return course.pdf_dir / SLIDES / f"{lesson.id}.pdf"
+def handout_path(course: Course, lesson: Lesson, lang: str = SOURCE_LANGUAGE) -> Path:
+    return course.pdf_dir(lang) / SLIDES / f"{lesson.id}.pdf"
 
 
-def renderer(course: Course, lesson: Lesson) -> TextRenderer:
-    return TextRenderer(course.root, base=f"{SLIDES}/{lesson.id}")
+def renderer(course: Course, lesson: Lesson, lang: str = SOURCE_LANGUAGE) -> TextRenderer:
+    return TextRenderer(course.root, base=f"{SLIDES}/{lesson.id}", lang=lang)
 
 
 def _write_text(target: Path, text: str) -> None:
@@ -55,13 +57,15 @@ def _write_text(target: Path, text: str) -> None:
 def write_deck(course: Course, deck: Deck, site: Path) -> Path:
     """One deck's HTML into ``site/slides/<lesson>/index.html`` (assets copied already)."""
     target = site / deck_relpath(deck.id)
-    _write_text(target, deck_html(deck, renderer(course, deck.lesson)))
+    _write_text(target, deck_html(deck, renderer(course, deck.lesson, deck.lang)))
     return target
 
 
-def write_decks(course: Course, site: Path, lessons: list[Lesson] | None = None) -> list[Path]:
-    """Every lesson's deck into a teacher site, with reveal.js; stale decks are removed."""
-    lessons = load_lessons(course) if lessons is None else lessons
+def write_decks(course: Course, site: Path, lessons: list[Lesson] | None = None,
+                lang: str = SOURCE_LANGUAGE) -> list[Path]:
+    """Every lesson's deck in ``lang`` into a teacher site (of that language), with
+    reveal.js; stale decks are removed."""
+    lessons = load_lessons(course, lang) if lessons is None else lessons
     if not lessons and not (site / SLIDES).exists():
         return []  # a book without lesson plans has no slides
     try:
@@ -75,7 +79,7 @@ def write_decks(course: Course, site: Path, lessons: list[Lesson] | None = None)
             old.unlink()
             if not any(old.parent.iterdir()):
                 old.parent.rmdir()
-    return [write_deck(course, build_deck(course, lesson), site) for lesson in lessons]
+    return [write_deck(course, build_deck(course, lesson, lang), site) for lesson in lessons]
 
 
 @dataclass
@@ -90,19 +94,21 @@ def build_slides(
     course: Course,
     site: Path | None = None,
     *,
+    lang: str = SOURCE_LANGUAGE,
     handouts: bool = True,
     say: Callable[[str], None] = lambda _line: None,
 ) -> SlidesResult:
-    """Decks (into ``site``, by default the built teacher edition), .pptx files and, with
-    ``handouts``, the handout PDFs. Raises BuildError (or ChromiumMissing for the PDFs)."""
-    site = site or course.site_dir("teacher")
-    if not (site / "index.html").is_file():
+    """The slides in ``lang``: decks (into ``site``, by default that language's built teacher
+    edition), .pptx files and, with ``handouts``, the handout PDFs. Raises BuildError (or
+    ChromiumMissing for the PDFs)."""
+    site = site or course.site_dir("teacher", lang)
+    if not teacher_site_built(site):
         raise BuildError(site, None, "the teacher edition is not built",
-                         "run: tipcourse build --edition teacher")
+                         f"run: tipcourse build --edition teacher --lang {lang}")
     from tipcourse.slides.pptx import write_pptx
 
     result = SlidesResult()
-    lessons = load_lessons(course)
+    lessons = load_lessons(course, lang)
     try:
         copy_assets(course.root, site / SLIDES)
     except RevealMissing as exc:
@@ -111,9 +117,10 @@ def build_slides(
     decks: list[Deck] = []
     for lesson in lessons:
         start = time.perf_counter()
-        deck = build_deck(course, lesson)
+        deck = build_deck(course, lesson, lang)
         result.decks.append(write_deck(course, deck, site))
-        result.pptx.append(write_pptx(deck, renderer(course, lesson), pptx_path(course, lesson)))
+        result.pptx.append(write_pptx(deck, renderer(course, lesson, lang),
+                                      pptx_path(course, lesson, lang)))
         took = time.perf_counter() - start
         result.seconds[lesson.id] = round(took, 3)
         decks.append(deck)
@@ -127,6 +134,10 @@ def build_slides(
     return result
 
 
+def teacher_site_built(site: Path) -> bool:
+    return (site / "index.html").is_file()
+
+
 def print_handouts(course: Course, decks: list[Deck]) -> list[Path]:
     """Print each deck six slides to an A4 page, through the PDFs' Chromium printer."""
     from tipcourse.publish.browser import in_own_thread
@@ -135,8 +146,8 @@ def print_handouts(course: Course, decks: list[Deck]) -> list[Path]:
     work = course.build_dir / ".work" / SLIDES
     pages = []
     for deck in decks:
-        page = work / deck.id / "handout.html"
-        _write_text(page, handout_html(deck, renderer(course, deck.lesson)))
+        page = work / deck.lang / deck.id / "handout.html"
+        _write_text(page, handout_html(deck, renderer(course, deck.lesson, deck.lang)))
         pages.append((deck, page))
     config = course.config()
     author = str(config.get("author") or "")
@@ -145,8 +156,10 @@ def print_handouts(course: Course, decks: list[Deck]) -> list[Path]:
         written = []
         with printer() as chromium:
             for deck, page in pages:
-                data = chromium.print_page(page, "a4", author, f"{deck.title}: slides")
-                target = handout_path(course, deck.lesson)
+                t = ui(deck.lang)
+                subject = t("{title}: slides").format(title=deck.title)
+                data = chromium.print_page(page, "a4", author, subject)
+                target = handout_path(course, deck.lesson, deck.lang)
                 write_atomically(data, target)
                 written.append(target)
         return written

@@ -6,16 +6,23 @@ A handout page (``teacher_guide/handouts/<name>.md``) marks each card as a MyST 
 class works on. There is no handout model to ask, so the cards are read here from those
 fences, the one structure handouts are written in. Teacher-only blocks (``{teacher}``) are
 never read: a card is exactly what students get on paper.
+
+In another language a handout's text comes from the page's own catalogue (the one Sphinx
+translates the page with, ``locales/<lang>/LC_MESSAGES/teacher_guide/handouts/<name>.po``):
+its messages are the page's paragraphs and list items, so a card is translated paragraph by
+paragraph and item by item, as the page is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from tipcourse.course import Course
+from tipcourse.languages import SOURCE_LANGUAGE, catalogue, ui
 
 # A card is a ``{container} handout-card`` fence, or a ``{handout-copies} N`` fence (one
 # card printed N times to a page, as an exit ticket is).
@@ -27,6 +34,8 @@ _FENCE = re.compile(
 _LEAD = re.compile(r"^\*\*(?P<title>[^*]+?)\*\*[:.,]?\s*", re.DOTALL)
 _TICKET = re.compile(r"^\*\*Exit ticket (?P<n>\d+)\*\*[^\n]*\n(?P<rest>.*)$", re.DOTALL)
 _ITEM = re.compile(r"^\s*\d+\.\s+(?P<text>.+)$", re.MULTILINE)
+_MARKER = re.compile(r"^(?P<marker>\s*(?:\d+[.)]|[-*+]))\s+(?P<text>.*)$")
+HANDOUTS = "teacher_guide/handouts"
 
 
 @dataclass(frozen=True)
@@ -66,19 +75,52 @@ def _read(path: Path, mtime: float) -> tuple[str, str, list[str]]:
 
 
 def _handout(course: Course, name: str) -> tuple[str, str, list[str]] | None:
-    path = course.root / "teacher_guide" / "handouts" / f"{name}.md"
+    path = course.root / HANDOUTS / f"{name}.md"
     if not path.is_file():
         return None
     return _read(path, path.stat().st_mtime)
 
 
-def handout_cards(course: Course, name: str) -> tuple[str, list[Card]] | None:
-    """The handout's title and its cards (a bold lead becomes the card's title); None when
-    the handout does not exist."""
+def page_translator(course: Course, name: str, lang: str) -> Callable[[str], str]:
+    """A function translating one paragraph or list item of a handout page into ``lang``."""
+    return catalogue(course.root, lang, f"{HANDOUTS}/{name}").get
+
+
+def translate_markdown(text: str, get: Callable[[str], str]) -> str:
+    """``text`` (paragraphs and lists) with each paragraph and list item replaced by
+    ``get`` of it, the way Sphinx's catalogues hold them (source lines joined by spaces)."""
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if not _MARKER.match(lines[0]):
+            out.append(get(" ".join(lines)))
+            continue
+        items: list[tuple[str, list[str]]] = []
+        for line in lines:
+            match = _MARKER.match(line)
+            if match:
+                items.append((match["marker"], [match["text"]]))
+            else:
+                items[-1][1].append(line)
+        out.append("\n".join(f"{marker} {get(' '.join(words))}" for marker, words in items))
+    return "\n\n".join(out)
+
+
+def handout_cards(course: Course, name: str, lang: str = SOURCE_LANGUAGE
+                  ) -> tuple[str, list[Card]] | None:
+    """The handout's title and its cards in ``lang`` (a bold lead becomes the card's title);
+    None when the handout does not exist."""
     found = _handout(course, name)
     if found is None:
         return None
     handout_title, prompt, bodies = found
+    if lang != SOURCE_LANGUAGE:
+        get = page_translator(course, name, lang)
+        handout_title = get(handout_title)
+        prompt = translate_markdown(prompt, get)
+        bodies = [translate_markdown(body, get) for body in bodies]
     cards = []
     for body in bodies:
         # The bold lead ("**★ Dana, 23,** answers ...") names the card; the text stays whole.
@@ -93,15 +135,18 @@ def is_exit_ticket(name: str) -> bool:
     return name.startswith("exit-ticket")
 
 
-def exit_ticket(course: Course, number: int, handout: str = "exit-tickets"
-                ) -> tuple[str, list[str]] | None:
-    """Exit ticket ``number`` from a handout of exit tickets: its title and questions."""
+def exit_ticket(course: Course, number: int, handout: str = "exit-tickets",
+                lang: str = SOURCE_LANGUAGE) -> tuple[str, list[str]] | None:
+    """Exit ticket ``number`` from a handout of exit tickets: its title and questions, in
+    ``lang``."""
     found = _handout(course, handout)
     if found is None:
         return None
+    get = page_translator(course, handout, lang)
     for body in found[2]:
         match = _TICKET.match(body)
         if match and int(match["n"]) == number:
-            items = [m["text"].strip() for m in _ITEM.finditer(match["rest"])]
-            return f"Exit ticket {number}", items
+            items = [get(m["text"].strip()) for m in _ITEM.finditer(match["rest"])]
+            t = ui(lang)
+            return t("Exit ticket {number}").format(number=number), items
     return None

@@ -11,10 +11,12 @@ before the last step.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from tipcourse.course import Course
+from tipcourse.languages import N_, SOURCE_LANGUAGE, ui
 from tipcourse.lessons.model import Lesson, Step
 from tipcourse.quiz.model import Option, Question
 from tipcourse.slides.cards import Card, exit_ticket, handout_cards, is_exit_ticket
@@ -24,20 +26,20 @@ SlideKind = Literal[
 ]
 
 GROUPING_LABEL = {
-    "whole class": "Whole class",
-    "individual": "On your own",
-    "pairs": "In pairs",
-    "small groups": "In small groups",
+    "whole class": N_("Whole class"),
+    "individual": N_("On your own"),
+    "pairs": N_("In pairs"),
+    "small groups": N_("In small groups"),
 }
 
 # The class sees these on the content-note slide; the lesson's own content note is written to
 # the teacher and goes into the speaker notes.
 CLASS_NOTE = (
-    "We talk about situations, not about people we know.",
-    "No one has to share anything personal.",
-    "You may take a short break at any time.",
-    "Every question is welcome, also on an anonymous sticky note.",
-    "After the lesson, you can talk to your teacher or the school counsellor.",
+    N_("We talk about situations, not about people we know."),
+    N_("No one has to share anything personal."),
+    N_("You may take a short break at any time."),
+    N_("Every question is welcome, also on an anonymous sticky note."),
+    N_("After the lesson, you can talk to your teacher or the school counsellor."),
 )
 
 DEFAULT_VIDEO_URL = (
@@ -74,6 +76,7 @@ class Slide:
 class Deck:
     lesson: Lesson
     slides: list[Slide]
+    lang: str = SOURCE_LANGUAGE
 
     @property
     def id(self) -> str:
@@ -81,7 +84,9 @@ class Deck:
 
     @property
     def title(self) -> str:
-        return f"Lesson {self.lesson.number}: {self.lesson.title}"
+        t = ui(self.lang)
+        return t("Lesson {number}: {title}").format(
+            number=self.lesson.number, title=self.lesson.title)
 
 
 # Quiz questions --------------------------------------------------------------------------
@@ -92,32 +97,47 @@ def shown_choices(question: Question) -> tuple[Option, ...]:
     return question.choices
 
 
-def question_slides(course: Course, bank_id: str) -> list[Slide]:
+def option_words(q: Question, text: str, t: Callable[[str], str]) -> str:
+    """An option as the class reads it: a true-false question's "True" and "False" are the
+    quiz model's own words, in the deck's language."""
+    from tipcourse.quiz.export.words import TRUE_FALSE
+
+    return t(text) if q.type == "true-false" and text in TRUE_FALSE else text
+
+
+def question_slides(course: Course, bank_id: str, lang: str = SOURCE_LANGUAGE) -> list[Slide]:
     from tipcourse.quiz import find_bank
 
-    bank = find_bank(course.root, bank_id)
+    t = ui(lang)
+    bank = find_bank(course.root, bank_id, lang)
     slides = []
     total = len(bank.questions)
     for number, q in enumerate(bank.questions, start=1):
-        label = f"{bank.title} · {number} of {total}"
+        label = t("{quiz} · {number} of {total}").format(quiz=bank.title, number=number,
+                                                         total=total)
         slide = Slide(kind="question", title=q.prompt, label=label)
         if q.type in ("single", "multiple", "true-false"):
-            slide.choices = [Choice(o.text, o.correct) for o in shown_choices(q)]
-            how = "Choose all that apply." if q.type == "multiple" else ""
+            slide.choices = [Choice(option_words(q, o.text, t), o.correct)
+                             for o in shown_choices(q)]
+            how = t("Choose all that apply.") if q.type == "multiple" else ""
             slide.text = how
         elif q.type == "matching":
             slide.items = [p.item for p in q.pairs]
             slide.matches = [p.match for p in q.pairs]
-            slide.text = "Match each one with: " + "; ".join(q.match_choices) + "."
+            slide.text = t("Match each one with: {choices}.").format(
+                choices="; ".join(q.match_choices))
+        elif q.unit:
+            slide.text = t("Answer with a number ({unit}).").format(unit=q.unit)
         else:
-            slide.text = f"Answer with a number{f' ({q.unit})' if q.unit else ''}."
-        full = f"**Answer:** {q.answer_text()}\n\n{q.explanation}"
+            slide.text = t("Answer with a number.")
+        answer = option_words(q, q.answer_text(), t)
+        full = t("**Answer:** {answer}").format(answer=answer) + f"\n\n{q.explanation}"
         # Revealed options and matches are marked on the slide: the explanation is enough.
         slide.answer = q.explanation if slide.choices or slide.matches else full
         source = bank.source_of(q)
         notes = [full]
         if source:
-            notes.append(f"Source: {source.citation()}")
+            notes.append(t("Source: {citation}").format(citation=source.citation()))
         if q.teacher_note:
             notes.append(q.teacher_note)
         slide.notes = "\n\n".join(notes)
@@ -153,7 +173,7 @@ class VideoSettings:
     pauses: list[str] = field(default_factory=list)
 
 
-def video_settings(course: Course) -> VideoSettings:
+def video_settings(course: Course, lang: str = SOURCE_LANGUAGE) -> VideoSettings:
     """The video the course uses: from the school settings (``school.yml``) where the
     course has them, else ``tipcourse_video_url`` in ``_config.yml``, else the default."""
     try:
@@ -162,103 +182,136 @@ def video_settings(course: Course) -> VideoSettings:
         config = course.config()
         sphinx = (config.get("sphinx") or {}).get("config") or {}
         return VideoSettings(str(sphinx.get("tipcourse_video_url") or DEFAULT_VIDEO_URL))
-    video = load_school(course.root).video
+    video = load_school(course.root, lang).video
     pauses = [f"{p.at}: {p.prompt}" for p in getattr(video, "pauses", [])]
     return VideoSettings(video.address or DEFAULT_VIDEO_URL, video.title or "", pauses)
 
 
-def _step_slide(number: int, step: Step, start: int, end: int) -> Slide:
-    minutes = f"{step.minutes} minute" + ("s" if step.minutes != 1 else "")
+def minutes_text(minutes: int, t: Callable[[str], str]) -> str:
+    """"1 minute", "15 minutes" in the deck's language."""
+    return (t("{n} minute") if minutes == 1 else t("{n} minutes")).format(n=minutes)
+
+
+def _step_slide(number: int, step: Step, start: int, end: int, t: Callable[[str], str]
+                ) -> Slide:
+    grouping = GROUPING_LABEL.get(step.grouping)
     return Slide(
         kind="step",
         title=step.title,
-        label=f"Step {number}",
-        meta=f"{minutes} · {GROUPING_LABEL.get(step.grouping, step.grouping)}",
+        label=t("Step {number}").format(number=number),
+        meta=f"{minutes_text(step.minutes, t)} · {t(grouping) if grouping else step.grouping}",
         minutes=step.minutes,
         text=step.students,
-        notes=f"{step.teacher}\n\n({start}–{end} min of the lesson)",
+        notes=f"{step.teacher}\n\n"
+        + t("({start}–{end} min of the lesson)").format(start=start, end=end),
     )
 
 
-def _card_slide(card: Card, handout_title: str, number: int, total: int) -> Slide:
+def _card_slide(card: Card, handout_title: str, number: int, total: int,
+                t: Callable[[str], str]) -> Slide:
     # The handout's task ("**Scenario cards.** Which form ...?") without its bold name.
     task = re.sub(r"^\*\*[^*]+\*\*\s*", "", card.prompt).strip()
+    label = t("{handout}, card {number} of {total}").format(handout=handout_title,
+                                                             number=number, total=total)
     return Slide(kind="card", title=card.title or handout_title, text=card.text,
-                 label=f"{handout_title}, card {number} of {total}", meta=task,
-                 notes=card.prompt)
+                 label=label, meta=task, notes=card.prompt)
 
 
-def build_deck(course: Course, lesson: Lesson) -> Deck:
-    """Every slide of one lesson, in teaching order."""
+def english(course: Course, lesson: Lesson, lang: str) -> Lesson:
+    """The lesson plan in English (the source), as loaded for ``lang``."""
+    if lang == SOURCE_LANGUAGE:
+        return lesson
+    from tipcourse.lessons import load_lesson
+
+    return load_lesson(course, lesson.id)
+
+
+def build_deck(course: Course, lesson: Lesson, lang: str = SOURCE_LANGUAGE) -> Deck:
+    """Every slide of one lesson (``lesson``: the plan loaded in ``lang``), in teaching
+    order, in ``lang``."""
+    t = ui(lang)
     slides: list[Slide] = [
-        Slide(kind="title", title=lesson.title, label=f"Lesson {lesson.number}",
+        Slide(kind="title", title=lesson.title,
+              label=t("Lesson {number}").format(number=lesson.number),
               text=lesson.essential_question,
-              meta=f"{lesson.minutes} minutes",
-              notes="Objectives for you to keep in mind:\n\n"
+              meta=minutes_text(lesson.minutes, t),
+              notes=t("Objectives for you to keep in mind:") + "\n\n"
               + "\n".join(f"- {o.text}" for o in lesson.objectives)),
-        Slide(kind="note", title="Before we start", items=list(CLASS_NOTE),
+        Slide(kind="note", title=t("Before we start"), items=[t(n) for n in CLASS_NOTE],
               notes=lesson.content_note),
-        Slide(kind="objectives", title="By the end of this lesson, you can",
+        Slide(kind="objectives", title=t("By the end of this lesson, you can"),
               items=[o.text for o in lesson.objectives],
-              notes="\n".join(f"- Assessment: {a.what}" for a in lesson.assessment)),
+              notes="\n".join("- " + t("Assessment: {what}").format(what=a.what)
+                              for a in lesson.assessment)),
     ]
-    steps = list(lesson.steps)
+    # Materials are placed by the words of the English plan (the source): a translation has
+    # the same steps in the same order.
+    source = english(course, lesson, lang)
+    steps = list(source.steps)
     after: dict[int, list[Slide]] = {}
 
     # Handouts with cards (the exit tickets are a handout of their own, placed below).
     for name in lesson.materials.handouts:
-        found = handout_cards(course, name)
+        found = handout_cards(course, name, lang)
         if found is None or is_exit_ticket(name):
             continue
         handout_title, cards = found
         if not cards:
             continue
-        words = handout_title.lower().rstrip("s")
+        english_title = handout_title
+        if lang != SOURCE_LANGUAGE:
+            english_title = (handout_cards(course, name) or (handout_title, []))[0]
+        words = english_title.lower().rstrip("s")
         at = _place(steps, (words,), (f"handouts/{name}", words))
         after.setdefault(at, []).extend(
-            _card_slide(card, handout_title, n, len(cards)) for n, card in enumerate(cards, 1)
+            _card_slide(card, handout_title, n, len(cards), t)
+            for n, card in enumerate(cards, 1)
         )
 
     if VIDEO_GUIDE in lesson.materials.guide:
-        video = video_settings(course)
+        video = video_settings(course, lang)
         at = _place(steps, ("watching", "the video"), ("play the video",))
-        notes = ("Nothing loads from the internet until you click. Check before the lesson "
-                 f"that the video plays on the classroom computer. Address: {video.url}")
+        notes = t("Nothing loads from the internet until you click. Check before the lesson "
+                  "that the video plays on the classroom computer. Address: {url}").format(
+            url=video.url)
         if video.pauses:
-            notes += "\n\nYour pause points:\n\n" + "\n".join(f"- {p}" for p in video.pauses)
+            notes += "\n\n" + t("Your pause points:") + "\n\n" + "\n".join(
+                f"- {p}" for p in video.pauses)
         after.setdefault(at, []).append(Slide(
-            kind="video", title="Watch the video", url=video.url,
+            kind="video", title=t("Watch the video"), url=video.url,
             text=video.title
-            or "From UNODC Education for Justice's teaching guide on human trafficking.",
+            or t("From UNODC Education for Justice's teaching guide on human trafficking."),
             notes=notes))
 
     for bank_id in lesson.materials.quizzes:
         at = _place(steps, ("quiz",), ("quiz",))
-        after.setdefault(at, []).extend(question_slides(course, bank_id))
+        after.setdefault(at, []).extend(question_slides(course, bank_id, lang))
 
-    ticket = lesson_exit_ticket(course, lesson)
+    ticket = lesson_exit_ticket(course, lesson, lang)
     if ticket is not None:
         at = _place(steps, ("exit ticket",), ("exit ticket",))
         title, questions = ticket
         after.setdefault(at, []).append(Slide(
             kind="ticket", title=title, items=questions,
-            notes="Collect the tickets at the door and read them before the next lesson."))
+            notes=t("Collect the tickets at the door and read them before the next lesson.")))
 
-    for i, (step, (start, end)) in enumerate(zip(steps, lesson.step_times(), strict=True)):
-        slides.append(_step_slide(i + 1, step, start, end))
+    shown = list(lesson.steps)
+    for i, (step, (start, end)) in enumerate(zip(shown, lesson.step_times(), strict=True)):
+        slides.append(_step_slide(i + 1, step, start, end, t))
         slides.extend(after.get(i, []))
-    return Deck(lesson, slides)
+    return Deck(lesson, slides, lang)
 
 
-def lesson_exit_ticket(course: Course, lesson: Lesson) -> tuple[str, list[str]] | None:
+def lesson_exit_ticket(course: Course, lesson: Lesson, lang: str = SOURCE_LANGUAGE
+                       ) -> tuple[str, list[str]] | None:
     """The exit ticket's title and questions: from the exit-ticket handout the lesson uses,
     else the lesson's card on the course's handout of exit tickets when a step hands one
     out."""
     for name in lesson.materials.handouts:
         if is_exit_ticket(name):
-            found = exit_ticket(course, lesson.number, name)
+            found = exit_ticket(course, lesson.number, name, lang)
             if found:
                 return found
-    if any(_mentions(step, "exit ticket") for step in lesson.steps):
-        return exit_ticket(course, lesson.number)
+    if any(_mentions(step, "exit ticket") for step in english(course, lesson, lang).steps):
+        return exit_ticket(course, lesson.number, lang=lang)
     return None

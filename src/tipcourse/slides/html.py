@@ -9,10 +9,13 @@ is requested from another host until the teacher clicks the video's play button.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+from tipcourse.languages import N_
 from tipcourse.slides.deck import Deck, Slide
 from tipcourse.slides.text import TextRenderer, escape
 
@@ -26,6 +29,13 @@ REVEAL_FILES = (
     ("LICENSE", "reveal.js-LICENSE.txt"),
 )
 OWN_FILES = ("deck.css", "deck.js")
+# What deck.js writes on the page (the timer's button and messages, the video frame's
+# title, reveal.js's help): each deck carries them in its language.
+SCRIPT_WORDS = (
+    N_("Start timer"), N_("Pause timer"), N_("Timer paused at {time}"), N_("Time is up"),
+    N_("Timer started"), N_("Timer reset to {time}"), N_("Video"),
+    N_("Start or pause the step timer"), N_("Reset the step timer"),
+)
 
 
 class RevealMissing(Exception):
@@ -83,41 +93,47 @@ def _items(items: list[str], text: TextRenderer, tag: str = "ul") -> str:
     return f'<{tag} class="slide-list">{lis}</{tag}>'
 
 
-def _timer(slide: Slide, sid: str) -> str:
+def _timer(slide: Slide, sid: str, t: Callable[[str], str]) -> str:
     seconds = (slide.minutes or 0) * 60
     shown = f"{seconds // 60:02d}:{seconds % 60:02d}"
+    time_left, start = escape(t("Time left for this step")), escape(t("Start timer"))
+    reset, keys = escape(t("Reset")), escape(t("T start or pause, R reset"))
     return (
         f'<div class="timer" data-seconds="{seconds}">'
         f'<span class="timer-time" role="timer" id="{sid}-time" '
-        f'aria-label="Time left for this step">{shown}</span> '
+        f'aria-label="{time_left}">{shown}</span> '
         f'<button type="button" class="timer-toggle" aria-describedby="{sid}-time">'
-        "Start timer</button> "
-        f'<button type="button" class="timer-reset">Reset</button>'
-        '<span class="timer-keys">T start or pause, R reset</span>'
+        f"{start}</button> "
+        f'<button type="button" class="timer-reset">{reset}</button>'
+        f'<span class="timer-keys">{keys}</span>'
         '<span class="timer-status visually-hidden" aria-live="polite"></span>'
         "</div>"
     )
 
 
-def _video(slide: Slide) -> str:
+def _video(slide: Slide, t: Callable[[str], str]) -> str:
     from tipcourse.sphinx.video import host_of, qr_svg, youtube_embed
 
     url, embed = slide.url, youtube_embed(slide.url)
     host = host_of(url)
     if embed:
+        play = escape(t("Play the video"))
         action = (f'<button type="button" class="video-play" data-embed="{escape(embed)}">'
-                  "Play the video</button>")
-        note = (f"Nothing loads from {host} until you press play; the video then plays in "
-                "YouTube's privacy-enhanced player.")
+                  f"{play}</button>")
+        note = t("Nothing loads from {host} until you press play; the video then plays in "
+                 "YouTube's privacy-enhanced player.").format(host=host)
     else:
+        open_on = escape(t("Open the video on {host}").format(host=host))
+        new_tab = escape(t("(opens in a new tab)"))
         action = (f'<a class="video-play" href="{escape(url)}" target="_blank" '
-                  f'rel="noopener">Open the video on {escape(host)}'
-                  '<span class="visually-hidden"> (opens in a new tab)</span></a>')
-        note = f"The video opens on {host} when you click."
+                  f'rel="noopener">{open_on}<span class="visually-hidden"> {new_tab}'
+                  "</span></a>")
+        note = t("The video opens on {host} when you click.").format(host=host)
+    qr = t("QR code for {url}").format(url=url)
     return (
         '<div class="video-box">'
         f'<div class="video-stage">{action}</div>'
-        f'<div class="video-qr-box">{qr_svg(url)}</div>'
+        f'<div class="video-qr-box">{qr_svg(url, qr)}</div>'
         "</div>"
         f'<p class="video-address">{escape(url)}</p>'
         f'<p class="video-note">{escape(note)}</p>'
@@ -127,31 +143,35 @@ def _video(slide: Slide) -> str:
 def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
     """One slide as a reveal.js ``<section>``."""
     sid = f"slide-{index}"
+    t = text.t
     text.take_sources()  # start the slide with no figures cited
     heading = "h1" if slide.kind == "title" else "h2"
     title = f'<{heading} id="{sid}-title">{text.inline_html(slide.title)}</{heading}>'
     body = ""
     if slide.kind == "title":
-        body = (f'<p class="essential-question"><span class="eq-label">Our question:</span> '
+        ours = escape(t("Our question:"))
+        body = (f'<p class="essential-question"><span class="eq-label">{ours}</span> '
                 f"{text.inline_html(slide.text)}</p>"
                 f'<p class="slide-meta">{escape(slide.meta)}</p>')
     elif slide.kind in ("note", "objectives"):
         body = _items(slide.items, text)
     elif slide.kind == "step":
+        students = escape(t("What students do"))
         body = (f'<p class="slide-meta">{escape(slide.meta)}</p>'
-                f'<div class="slide-body"><p class="students-label">What students do</p>'
-                f"{text.html(slide.text)}</div>{_timer(slide, sid)}")
+                f'<div class="slide-body"><p class="students-label">{students}</p>'
+                f"{text.html(slide.text)}</div>{_timer(slide, sid, t)}")
     elif slide.kind == "card":
         body = f'<div class="slide-body card-text">{text.html(slide.text)}</div>'
         if slide.meta:
             body += f'<p class="card-task">{text.inline_html(slide.meta)}</p>'
     elif slide.kind == "question":
         parts = []
+        correct = escape(t("(correct)"))
         if slide.choices:
             lis = "".join(
                 f'<li{" class=correct" if c.correct else ""}>'
                 f'<span class="choice-text">{text.inline_html(c.text)}</span>'
-                f'<span class="correct-mark"> (correct)</span></li>'
+                f'<span class="correct-mark"> {correct}</span></li>'
                 for c in slide.choices
             )
             parts.append(f'<ol class="choices" type="A">{lis}</ol>')
@@ -170,9 +190,10 @@ def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
                      "</div>")
         body = "".join(parts)
     elif slide.kind == "video":
-        body = f"<p>{text.inline_html(slide.text)}</p>{_video(slide)}"
+        body = f"<p>{text.inline_html(slide.text)}</p>{_video(slide, t)}"
     elif slide.kind == "ticket":
-        body = ('<p class="ticket-how">On your own, on paper.</p>'
+        how = escape(t("On your own, on paper."))
+        body = (f'<p class="ticket-how">{how}</p>'
                 + _items(slide.items, text, "ol"))
     sources = text.take_sources()
     if sources:
@@ -184,9 +205,9 @@ def section_html(slide: Slide, index: int, text: TextRenderer) -> str:
             "</section>")
 
 
-def _head(title: str, styles: str) -> str:
+def _head(title: str, styles: str, lang: str) -> str:
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex, nofollow">\n'
         f"<title>{escape(title)}</title>\n{styles}</head>\n"
@@ -198,13 +219,21 @@ def deck_html(deck: Deck, text: TextRenderer) -> str:
     assets = f"../{ASSETS}"
     styles = (f'<link rel="stylesheet" href="{assets}/reveal.css">\n'
               f'<link rel="stylesheet" href="{assets}/deck.css">\n')
+    t = text.t
     sections = "\n".join(section_html(s, i, text) for i, s in enumerate(deck.slides, 1))
+    words = {w: t(w) for w in SCRIPT_WORDS if t(w) != w}
+    script_words = ""  # English needs none: deck.js is written in it
+    if words:
+        data = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
+        script_words = f'<script type="application/json" id="deck-labels">{data}</script>\n'
+    label = escape(t("{title}, slides").format(title=deck.title))
     return (
-        _head(f"{deck.title} (slides)", styles)
+        _head(t("{title} (slides)").format(title=deck.title), styles, deck.lang)
         + "<body>\n"
-        f'<main class="deck" aria-label="{escape(deck.title)}, slides"><div class="reveal">'
+        f'<main class="deck" aria-label="{label}"><div class="reveal">'
         f'<div class="slides">\n{sections}\n</div></div></main>\n'
-        f'<script src="{assets}/reveal.js"></script>\n'
+        + script_words
+        + f'<script src="{assets}/reveal.js"></script>\n'
         f'<script src="{assets}/notes.js"></script>\n'
         f'<script src="{assets}/deck.js"></script>\n'
         "</body>\n</html>\n"
@@ -215,11 +244,13 @@ def handout_html(deck: Deck, text: TextRenderer, per_page: int = 6) -> str:
     """A printable page: the deck's slides, six to an A4 page, styles inlined."""
     css = (STATIC / "deck.css").read_text(encoding="utf-8")
     css += (STATIC / "handout.css").read_text(encoding="utf-8")
+    t = text.t
     pages = []
     slides = deck.slides
     total_pages = (len(slides) + per_page - 1) // per_page
     for p in range(total_pages):
         chunk = slides[p * per_page:(p + 1) * per_page]
+        page_of = t("page {number} of {total}").format(number=p + 1, total=total_pages)
         boxes = "".join(
             f'<div class="handout-slide"><div class="reveal"><div class="slides">'
             f"{section_html(s, p * per_page + i + 1, text)}</div></div></div>"
@@ -227,9 +258,10 @@ def handout_html(deck: Deck, text: TextRenderer, per_page: int = 6) -> str:
         )
         pages.append(
             f'<div class="handout-page"><p class="handout-head">{escape(deck.title)}'
-            f'<span>page {p + 1} of {total_pages}</span></p>'
+            f"<span>{escape(page_of)}</span></p>"
             f'<div class="handout-grid">{boxes}</div></div>'
         )
-    return (_head(f"{deck.title}: slide handout", f"<style>{css}</style>\n")
+    title = t("{title}: slide handout").format(title=deck.title)
+    return (_head(title, f"<style>{css}</style>\n", deck.lang)
             + f'<body class="handout"><main><h1 class="visually-hidden">{escape(deck.title)}'
             f"</h1>{''.join(pages)}</main></body>\n</html>\n")

@@ -5,7 +5,8 @@ Each slide is drawn on the blank layout with plain text boxes, so a teacher can 
 of it in PowerPoint, Keynote, LibreOffice Impress or Google Slides. Sizes follow the HTML
 deck (1280 x 720 px on a 13.33 x 7.5 in slide, so 1 px = 0.75 pt): body text 24 pt
 (32 px), nothing under 21 pt (28 px). A quiz answer, which the HTML deck reveals on a key
-press, is in the speaker notes; the step timer is the step's minutes on the slide.
+press, is in the speaker notes; the step timer is the step's minutes on the slide. A deck in
+another language tags its text with that language (spelling checks, read-aloud voices).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
@@ -28,6 +30,8 @@ TEAL = RGBColor(0x1F, 0x6F, 0x8B)
 TEXT = RGBColor(0x1B, 0x1B, 0x1B)
 FONT = "Arial"  # the deck's system-font stack, as the one font every slide program has
 PX = 9525  # EMU per CSS pixel at 96 dpi: 1280 px = 13.33 in
+# The run language of a translated deck (English decks keep the slide program's default).
+LANGUAGE_IDS = {"es": MSO_LANGUAGE_ID.SPANISH, "fr": MSO_LANGUAGE_ID.FRENCH}
 
 
 def _px(value: float) -> Emu:
@@ -124,8 +128,10 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
 
     body = _box(page, 72, top, 1136, 680 - top, fit=True)
     paragraphs: list[Paragraph] = []
+    t = text.t
     if slide.kind == "title":
-        paragraphs = [_plain("Our question:"), *text.paragraphs(slide.text), _plain(slide.meta)]
+        paragraphs = [_plain(t("Our question:")), *text.paragraphs(slide.text),
+                      _plain(slide.meta)]
         _write(body, paragraphs[:1], 21, TEAL, True)
         _write(body, paragraphs[1:2], 27, first=False)
         _write(body, paragraphs[2:], 24, NAVY, True, first=False)
@@ -134,7 +140,7 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
         paragraphs = _items(slide.items, text)
     elif slide.kind == "step":
         _write(body, [_plain(slide.meta)], 24, NAVY, True)
-        _write(body, [_plain("What students do")], 24, TEAL, True, first=False)
+        _write(body, [_plain(t("What students do"))], 24, TEAL, True, first=False)
         _write(body, text.paragraphs(slide.text), first=False)
     elif slide.kind == "card":
         paragraphs = text.paragraphs(slide.text)
@@ -158,7 +164,7 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
         _write(body, [link], 21, TEAL, first=False)
         page.shapes.add_picture(_qr_png(slide.url), _px(900), _px(top), _px(300), _px(300))
     elif slide.kind == "ticket":
-        paragraphs = [_plain("On your own, on paper."),
+        paragraphs = [_plain(t("On your own, on paper.")),
                       *_items(slide.items, text, numbered=True)]
     if paragraphs:
         _write(body, paragraphs)
@@ -166,10 +172,21 @@ def _add_slide(prs: Presentation, slide: Slide, text: TextRenderer) -> None:
     sources = text.take_sources()
     notes = text.plain(slide.notes, notes=True) if slide.notes else ""
     if sources:
-        notes += ("\n\n" if notes else "") + "Sources of the figures on this slide: " + (
-            "; ".join(sources)) + "."
+        notes += ("\n\n" if notes else "") + t(
+            "Sources of the figures on this slide: {sources}.").format(sources="; ".join(sources))
     if notes:
         page.notes_slide.notes_text_frame.text = notes
+
+
+def _tag_language(prs: Presentation, language: MSO_LANGUAGE_ID) -> None:
+    for page in prs.slides:
+        frames = [shape.text_frame for shape in page.shapes if shape.has_text_frame]
+        if page.has_notes_slide:
+            frames.append(page.notes_slide.notes_text_frame)
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.language_id = language
 
 
 def write_pptx(deck: Deck, text: TextRenderer, target: Path) -> Path:
@@ -178,9 +195,13 @@ def write_pptx(deck: Deck, text: TextRenderer, target: Path) -> Path:
     prs.slide_width = _px(1280)
     prs.slide_height = _px(720)
     prs.core_properties.title = deck.title
-    prs.core_properties.subject = "Lesson slides"
+    prs.core_properties.subject = text.t("Lesson slides")
+    prs.core_properties.language = deck.lang
     for slide in deck.slides:
         _add_slide(prs, slide, text)
+    language = LANGUAGE_IDS.get(deck.lang)
+    if language is not None:
+        _tag_language(prs, language)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     prs.save(str(temporary))

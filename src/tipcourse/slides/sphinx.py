@@ -1,8 +1,9 @@
 """The slides in the teacher edition's Sphinx build.
 
 - When the teacher edition's HTML is written, every lesson's deck is written into it
-  (``slides/<lesson>/index.html``), so the site's link check covers the decks and a rebuilt
-  site always carries them. The student edition never gets a deck.
+  (``slides/<lesson>/index.html``) in the language being built (``language`` in Sphinx's
+  configuration), so the site's link check covers the decks and a rebuilt site always
+  carries them. The student edition never gets a deck.
 - ``slides_uri`` is the link from a page of the teacher edition to a lesson's deck (None
   where there is no deck: the student edition, the single-page build printed as the PDF).
 - The ``lesson-slides`` directive lists every lesson's deck (teacher edition only).
@@ -21,6 +22,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from tipcourse.course import Course
 from tipcourse.errors import SourceError
+from tipcourse.languages import N_
+from tipcourse.sphinx.i18n import labels, language
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +42,16 @@ def slides_uri(env: BuildEnvironment, docname: str, lesson_id: str) -> str | Non
 
 
 def slides_link(env: BuildEnvironment, docname: str, lesson_id: str,
-                text: str = "Slides for this lesson") -> nodes.reference | None:
+                text: str = N_("Slides for this lesson")) -> nodes.reference | None:
+    """A link to a lesson's deck; ``text`` is English (marked with ``N_``) or already in the
+    language being built, and is shown in that language."""
     uri = slides_uri(env, docname, lesson_id)
     if uri is None:
         return None
-    return nodes.reference(text, text, refuri=uri, classes=["lesson-slides-link"])
+    shown = labels(env)(text)
+    node = nodes.reference(shown, shown, refuri=uri, classes=["lesson-slides-link"])
+    node["translatable"] = False  # already in the page's language
+    return node
 
 
 class LessonSlidesDirective(SphinxDirective):
@@ -58,20 +66,25 @@ class LessonSlidesDirective(SphinxDirective):
         from tipcourse.lessons.loader import lessons_dir
 
         course = Course(Path(self.env.srcdir))
+        lang = language(self.env)
+        t = labels(self.env)
         items = nodes.bullet_list(classes=["lesson-slides-list"])
         # A new, removed or retitled lesson changes the list.
         self.env.note_dependency(str(lessons_dir(course)))
         for lesson_id in lesson_ids(course):
             self.env.note_dependency(str(lessons_dir(course) / f"{lesson_id}.yaml"))
             try:
-                lesson = load_lesson(course, lesson_id)
+                lesson = load_lesson(course, lesson_id, lang)
             except SourceError:
                 continue  # the lesson directive reports a broken plan at its line
-            link = slides_link(self.env, self.env.docname, lesson_id,
-                               f"Lesson {lesson.number}: {lesson.title}")
+            text = t("Lesson {number}: {title}").format(number=lesson.number,
+                                                         title=lesson.title)
+            link = slides_link(self.env, self.env.docname, lesson_id, text)
             item = nodes.list_item()
             item += nodes.paragraph("", "", link)
             items += item
+        for paragraph in items.findall(nodes.TextElement):
+            paragraph["translatable"] = False
         return [items]
 
 
@@ -81,7 +94,7 @@ def _write_decks(app: Sphinx, exception: Exception | None) -> None:
     from tipcourse.slides.build import write_decks
 
     try:
-        write_decks(Course(Path(app.srcdir)), Path(app.outdir))
+        write_decks(Course(Path(app.srcdir)), Path(app.outdir), lang=language(app.env))
     except SourceError as exc:
         where = nodes.Element()
         where.source, where.line = str(Path(app.srcdir) / exc.path), exc.line

@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from tipcourse.course import Course
 from tipcourse.data.facts import facts
 from tipcourse.errors import SourceError
+from tipcourse.languages import SOURCE_LANGUAGE, catalogue, ui
 
 _ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>[^`]+)`")
 _EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
@@ -70,11 +71,15 @@ def _page_title(path: Path) -> str | None:
 
 class TextRenderer:
     """Renders lesson text for one deck. ``root`` is the course folder; ``base`` is the deck's
-    folder relative to the site root (links to pages are made relative to it)."""
+    folder relative to the site root (links to pages are made relative to it); ``lang`` is the
+    language of the deck (page titles, figures, school settings and source labels)."""
 
-    def __init__(self, root: Path, base: str = "slides/lesson") -> None:
+    def __init__(self, root: Path, base: str = "slides/lesson",
+                 lang: str = SOURCE_LANGUAGE) -> None:
         self.root = root
         self.base = base
+        self.lang = lang
+        self.t = ui(lang)
         self.cited: list[str] = []
 
     # Roles ---------------------------------------------------------------------------
@@ -83,12 +88,14 @@ class TextRenderer:
         text, target = (match["text"], match["target"]) if match else (None, body)
         docname = target.strip().lstrip("/")
         if not text:
-            text = _page_title(self.root / f"{docname}.md") or docname
+            title = _page_title(self.root / f"{docname}.md")
+            # The page's title as its own catalogue translates it.
+            text = catalogue(self.root, self.lang, docname).get(title) if title else docname
         href = posixpath.relpath(f"{docname}.html", self.base)
         return text, href
 
     def _fact(self, fact_id: str, notes: bool) -> str:
-        fact = facts(Course(self.root).facts_path).get(fact_id.strip())
+        fact = facts(Course(self.root).facts_path, self.lang).get(fact_id.strip())
         if fact is None:
             return fact_id
         if not notes:
@@ -100,8 +107,8 @@ class TextRenderer:
         return f"**{fact.value}** ({self._source(fact.id)})"
 
     def _source(self, fact_id: str) -> str:
-        fact = facts(Course(self.root).facts_path)[fact_id]
-        label = "secondary source" if fact.secondary else "source"
+        fact = facts(Course(self.root).facts_path, self.lang)[fact_id]
+        label = self.t("secondary source") if fact.secondary else self.t("source")
         return f"{label}: {fact.source.short}, {fact.source.where}"
 
     def take_sources(self) -> list[str]:
@@ -120,10 +127,10 @@ class TextRenderer:
         if key not in SETTINGS:
             return key.replace("-", " ")
         try:
-            school = load_school(self.root)
+            school = load_school(self.root, self.lang)
         except SourceError:
             school = School()  # the site's build reports a broken settings file
-        return str(SETTINGS[key](school))
+        return str(SETTINGS[key](school, self.t))
 
     def resolve_roles(self, text: str, links: bool = True, notes: bool = False) -> str:
         """The text with every role replaced by plain Markdown."""

@@ -78,12 +78,14 @@ def youtube_embed(url: str) -> str | None:
     return f"https://www.youtube-nocookie.com/embed/{video_id}?{params}"
 
 
-def qr_svg(url: str) -> str:
-    """The address as an inline SVG QR code (no file, no remote service)."""
+def qr_svg(url: str, label: str | None = None) -> str:
+    """The address as an inline SVG QR code (no file, no remote service); ``label``: its
+    name for screen readers (default "QR code for <url>")."""
+    label = label or f"QR code for {url}"
     svg = segno.make(url, error="m").svg_inline(
-        scale=1, border=2, omitsize=True, svgclass="video-qr", title=f"QR code for {url}"
+        scale=1, border=2, omitsize=True, svgclass="video-qr", title=label
     )
-    return svg.replace("<svg ", f'<svg role="img" aria-label="QR code for {_attr(url)}" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(label)}" ', 1)
 
 
 def _attr(text: str) -> str:

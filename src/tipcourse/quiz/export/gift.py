@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from tipcourse.languages import SOURCE_LANGUAGE, ui
 from tipcourse.quiz.export.moodle import (
     category_name,
     format_fraction,
@@ -35,9 +36,9 @@ def _feedback(text: str | None) -> str:
     return f"#{_t(text)}" if text else ""
 
 
-def question(bank: Bank, q: Question) -> str:
+def question(bank: Bank, q: Question, lang: str = SOURCE_LANGUAGE) -> str:
     head = f"::{gift_escape(q.id)}::[html]{_t(q.prompt)} {{"
-    general = f"\t####{gift_escape(general_feedback(bank, q))}\n"
+    general = f"\t####{gift_escape(general_feedback(bank, q, lang))}\n"
     if q.type == "true-false":
         right, wrong = (q.choices[0], q.choices[1]) if q.answer else (q.choices[1], q.choices[0])
         # Moodle reads {TRUE#feedback if wrong#feedback if right}
@@ -65,9 +66,11 @@ def question(bank: Bank, q: Question) -> str:
     return head + "\n" + "\n".join(lines) + f"\n{general}}}\n"
 
 
-def export(bank: Bank) -> bytes:
+def export(bank: Bank, lang: str = SOURCE_LANGUAGE) -> bytes:
+    """The bank as GIFT (a format with no field for the language: the text is in ``lang``)."""
     # Moodle reads the $CATEGORY line verbatim (no GIFT escapes) and splits it at '/'.
-    parts = [f"// {bank.title} ({bank.id}): exported by tipcourse\n",
-             f"$CATEGORY: $course$/top/tipcourse/{category_name(bank)}\n"]
-    parts += [question(bank, q) for q in bank.questions]
+    t = ui(lang)
+    head = t("{title} ({id}): exported by tipcourse").format(title=bank.title, id=bank.id)
+    parts = [f"// {head}\n", f"$CATEGORY: $course$/top/tipcourse/{category_name(bank)}\n"]
+    parts += [question(bank, q, lang) for q in bank.questions]
     return "\n".join(parts).encode("utf-8")

@@ -2,7 +2,9 @@
 
 Built with the standard library's ElementTree: the format is small and fixed, and this keeps
 the XML well-formed by construction. Question types: ``multichoice`` (single and multiple
-answers), ``truefalse``, ``matching``, ``numerical``.
+answers), ``truefalse``, ``matching``, ``numerical``. Moodle XML has no field for a
+question's language: a bank in another language is the same XML with its text in that
+language.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from html import escape
 
+from tipcourse.languages import SOURCE_LANGUAGE, ui
 from tipcourse.quiz.model import Bank, Question, format_number
 
 SUFFIX = ".moodle.xml"
@@ -27,14 +30,16 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html") ->
     return node
 
 
-def general_feedback(bank: Bank, q: Question) -> str:
+def general_feedback(bank: Bank, q: Question, lang: str = SOURCE_LANGUAGE) -> str:
+    """The explanation and, when the question has one, its source (HTML)."""
     text = _html(q.explanation)
     source = bank.source_of(q)
     if source:
         cite = _html(source.citation())
         if source.url:
             cite = f'<a href="{escape(source.url, quote=True)}">{cite}</a>'
-        text += f"<br>Source: {cite}"
+        t = ui(lang)
+        text += "<br>" + _html(t("Source: {citation}")).format(citation=cite)
     return text
 
 
@@ -55,13 +60,13 @@ def multichoice_fractions(q: Question) -> list[float]:
     return [right if i in correct else minus for i in range(len(q.choices))]
 
 
-def _question(bank: Bank, q: Question) -> ET.Element:
+def _question(bank: Bank, q: Question, lang: str) -> ET.Element:
     kind = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse",
             "matching": "matching", "numeric": "numerical"}[q.type]
     node = ET.Element("question", type=kind)
     _text(node, "name", q.id, fmt=None)
     _text(node, "questiontext", f"<p>{_html(q.prompt)}</p>")
-    _text(node, "generalfeedback", general_feedback(bank, q))
+    _text(node, "generalfeedback", general_feedback(bank, q, lang))
     ET.SubElement(node, "defaultgrade").text = "1"
     ET.SubElement(node, "penalty").text = "0" if q.type == "true-false" else "0.3333333"
     ET.SubElement(node, "hidden").text = "0"
@@ -75,8 +80,10 @@ def _question(bank: Bank, q: Question) -> ET.Element:
             answer.set("fraction", format_fraction(fraction))
             _text(answer, "feedback", _html(option.feedback))
     elif q.type == "true-false":
-        for option in q.choices:
-            answer = _text(node, "answer", option.text.lower(), fmt="moodle_auto_format")
+        # Moodle reads the words "true" and "false" here, in every language; it shows its
+        # own, translated, labels for them.
+        for option, word in zip(q.choices, ("true", "false"), strict=True):
+            answer = _text(node, "answer", word, fmt="moodle_auto_format")
             answer.set("fraction", "100" if option.correct else "0")
             _text(answer, "feedback", _html(option.feedback))
     elif q.type == "matching":
@@ -108,12 +115,12 @@ def category_name(bank: Bank) -> str:
     return " ".join(bank.title.split()).replace("/", "//")
 
 
-def export(bank: Bank) -> bytes:
+def export(bank: Bank, lang: str = SOURCE_LANGUAGE) -> bytes:
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", type="category")
     _text(category, "category", f"$course$/top/tipcourse/{category_name(bank)}", fmt=None)
     _text(category, "info", _html(bank.intro))
     for q in bank.questions:
-        quiz.append(_question(bank, q))
+        quiz.append(_question(bank, q, lang))
     ET.indent(quiz)
     return ET.tostring(quiz, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -5,7 +5,8 @@ Canvas reads its own flavour of QTI 1.2: the question type and points go in
 ``itemmetadata/qtimetadata`` (``multiple_choice_question``, ``multiple_answers_question``,
 ``true_false_question``, ``matching_question``, ``numerical_question``), answers are
 ``response_lid``/``response_str`` blocks, and grading sets the ``SCORE`` variable (0–100).
-Built with ElementTree; the zip is written deterministically (fixed timestamps).
+Built with ElementTree; the zip is written deterministically (fixed timestamps). Every text
+(``mattext``) carries its language in ``xml:lang``, QTI's field for it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from html import escape
 
+from tipcourse.languages import SOURCE_LANGUAGE
 from tipcourse.quiz.export.moodle import general_feedback
+from tipcourse.quiz.export.words import option_text
 from tipcourse.quiz.model import Bank, Question, format_number
 
 SUFFIX = ".qti.zip"
@@ -31,9 +34,13 @@ CANVAS_TYPES = {
 }
 
 
-def _mattext(parent: ET.Element, text: str, html: bool = True) -> None:
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _mattext(parent: ET.Element, text: str, lang: str, html: bool = True) -> None:
     material = ET.SubElement(parent, "material")
     node = ET.SubElement(material, "mattext", texttype="text/html" if html else "text/plain")
+    node.set(XML_LANG, lang)
     node.text = text
 
 
@@ -43,9 +50,9 @@ def _field(meta: ET.Element, label: str, entry: str) -> None:
     ET.SubElement(field, "fieldentry").text = entry
 
 
-def _feedback(item: ET.Element, ident: str, html: str) -> None:
+def _feedback(item: ET.Element, ident: str, html: str, lang: str) -> None:
     node = ET.SubElement(item, "itemfeedback", ident=ident)
-    _mattext(ET.SubElement(node, "flow_mat"), html)
+    _mattext(ET.SubElement(node, "flow_mat"), html, lang)
 
 
 def _condition(resp: ET.Element, cont: bool = False) -> tuple[ET.Element, ET.Element]:
@@ -65,13 +72,13 @@ def answer_ident(q: Question, index: int) -> str:
     return f"{q.id}-a{index + 1}"
 
 
-def _item(bank: Bank, q: Question) -> ET.Element:
+def _item(bank: Bank, q: Question, lang: str) -> ET.Element:
     item = ET.Element("item", ident=f"{bank.id}-{q.id}", title=q.id)
     meta = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
     _field(meta, "question_type", CANVAS_TYPES[q.type])
     _field(meta, "points_possible", "1.0")
     presentation = ET.SubElement(item, "presentation")
-    _mattext(presentation, f"<p>{escape(q.prompt, quote=False)}</p>")
+    _mattext(presentation, f"<p>{escape(q.prompt, quote=False)}</p>", lang)
     resp = ET.SubElement(item, "resprocessing")
     outcomes = ET.SubElement(resp, "outcomes")
     ET.SubElement(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE",
@@ -79,7 +86,7 @@ def _item(bank: Bank, q: Question) -> ET.Element:
     cond, var = _condition(resp, cont=True)  # the explanation, whatever the answer
     ET.SubElement(var, "other")
     _show(cond, "general_fb")
-    feedbacks: list[tuple[str, str]] = [("general_fb", general_feedback(bank, q))]
+    feedbacks: list[tuple[str, str]] = [("general_fb", general_feedback(bank, q, lang))]
 
     if q.type in ("single", "multiple", "true-false"):
         idents = [answer_ident(q, i) for i in range(len(q.choices))]
@@ -88,9 +95,9 @@ def _item(bank: Bank, q: Question) -> ET.Element:
                             rcardinality="Multiple" if q.type == "multiple" else "Single")
         shuffle = "No" if q.type == "true-false" else "Yes"
         choice = ET.SubElement(lid, "render_choice", shuffle=shuffle)
-        for ident, option in zip(idents, q.choices, strict=True):
+        for index, (ident, option) in enumerate(zip(idents, q.choices, strict=True)):
             label = ET.SubElement(choice, "response_label", ident=ident)
-            _mattext(label, escape(option.text, quote=False))
+            _mattext(label, escape(option_text(q, index, lang), quote=False), lang)
             if option.feedback:
                 cond, var = _condition(resp, cont=True)
                 ET.SubElement(var, "varequal", respident="response1").text = ident
@@ -114,11 +121,11 @@ def _item(bank: Bank, q: Question) -> ET.Element:
         for i, pair in enumerate(q.pairs):
             rid = f"response_{q.id}-p{i + 1}"
             lid = ET.SubElement(presentation, "response_lid", ident=rid, rcardinality="Single")
-            _mattext(lid, pair.item, html=False)
+            _mattext(lid, pair.item, lang, html=False)
             render = ET.SubElement(lid, "render_choice", shuffle="Yes")
             for cid, text in zip(choice_ids, choices, strict=True):
                 label = ET.SubElement(render, "response_label", ident=cid)
-                _mattext(label, text, html=False)
+                _mattext(label, text, lang, html=False)
             cond, var = _condition(resp)
             ET.SubElement(var, "varequal", respident=rid).text = choice_ids[
                 choices.index(pair.match)
@@ -139,18 +146,18 @@ def _item(bank: Bank, q: Question) -> ET.Element:
         ET.SubElement(between, "varlte", respident="response1").text = format_number(high)
         _score(cond, "100")
     for ident, html in feedbacks:
-        _feedback(item, ident, html)
+        _feedback(item, ident, html, lang)
     return item
 
 
-def assessment(bank: Bank) -> bytes:
+def assessment(bank: Bank, lang: str = SOURCE_LANGUAGE) -> bytes:
     root = ET.Element("questestinterop", xmlns=NS)
     test = ET.SubElement(root, "assessment", ident=bank.id, title=bank.title)
     meta = ET.SubElement(test, "qtimetadata")
     _field(meta, "cc_maxattempts", "unlimited")
     section = ET.SubElement(test, "section", ident="root_section")
     for q in bank.questions:
-        section.append(_item(bank, q))
+        section.append(_item(bank, q, lang))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -191,11 +198,11 @@ def assessment_meta(bank: Bank) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def export(bank: Bank) -> bytes:
+def export(bank: Bank, lang: str = SOURCE_LANGUAGE) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in (("imsmanifest.xml", manifest(bank)),
-                           (f"{bank.id}/{bank.id}.xml", assessment(bank)),
+                           (f"{bank.id}/{bank.id}.xml", assessment(bank, lang)),
                            (f"{bank.id}/assessment_meta.xml", assessment_meta(bank))):
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -5,6 +5,17 @@
 (function () {
   "use strict";
 
+  // The deck's words in its language (written by the page into #deck-labels).
+  var words = {};
+  var wordsNode = document.getElementById("deck-labels");
+  if (wordsNode) {
+    try { words = JSON.parse(wordsNode.textContent); } catch (e) { words = {}; }
+  }
+  function word(text, time) {
+    var out = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+    return time === undefined ? out : out.replace("{time}", time);
+  }
+
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function show(seconds) { return pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60); }
 
@@ -29,7 +40,7 @@
     this.time.textContent = show(this.left);
     this.box.classList.toggle("timer-running", this.handle !== null);
     this.box.classList.toggle("timer-done", this.left === 0);
-    this.toggle.textContent = this.handle !== null ? "Pause timer" : "Start timer";
+    this.toggle.textContent = word(this.handle !== null ? "Pause timer" : "Start timer");
   };
   Timer.prototype.say = function (text) { this.status.textContent = text; };
   Timer.prototype.startOrPause = function () {
@@ -37,7 +48,7 @@
     if (this.handle !== null) {
       clearInterval(this.handle);
       this.handle = null;
-      this.say("Timer paused at " + show(this.left));
+      this.say(word("Timer paused at {time}", show(this.left)));
     } else {
       if (this.left === 0) { this.left = this.total; }
       this.handle = setInterval(function () {
@@ -45,18 +56,18 @@
         if (self.left === 0) {
           clearInterval(self.handle);
           self.handle = null;
-          self.say("Time is up");
+          self.say(word("Time is up"));
         }
         self.render();
       }, 1000);
-      this.say("Timer started");
+      this.say(word("Timer started"));
     }
     this.render();
   };
   Timer.prototype.reset = function () {
     if (this.handle !== null) { clearInterval(this.handle); this.handle = null; }
     this.left = this.total;
-    this.say("Timer reset to " + show(this.total));
+    this.say(word("Timer reset to {time}", show(this.total)));
     this.render();
   };
 
@@ -75,7 +86,7 @@
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
       frame.src = button.dataset.embed;
-      frame.title = "Video";
+      frame.title = word("Video");
       frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
       frame.className = "video-frame";
       button.replaceWith(frame);
@@ -104,9 +115,9 @@
     help: true,
     plugins: [RevealNotes]
   }).then(function () {
-    Reveal.addKeyBinding({ keyCode: 84, key: "T", description: "Start or pause the step timer" },
+    Reveal.addKeyBinding({ keyCode: 84, key: "T", description: word("Start or pause the step timer") },
       function () { var t = currentTimer(); if (t) { t.startOrPause(); } });
-    Reveal.addKeyBinding({ keyCode: 82, key: "R", description: "Reset the step timer" },
+    Reveal.addKeyBinding({ keyCode: 82, key: "R", description: word("Reset the step timer") },
       function () { var t = currentTimer(); if (t) { t.reset(); } });
     Reveal.on("fragmentshown", function (e) { answerShown(e, true); });
     Reveal.on("fragmenthidden", function (e) { answerShown(e, false); });
