@@ -130,7 +130,7 @@ def test_running_page_numbers(books: dict[str, Path], edition: str) -> None:
 def test_links_print_their_address_and_key_links_a_qr_code(books: dict[str, Path]) -> None:
     text = "\n".join(pages_text(books["student"]))
     assert "the example site (https://example.org/report)" in text
-    page = books["student"].parents[2] / "_build/.work/student/singlehtml/html/index.html"
+    page = books["student"].parents[3] / "_build/.work/en/student/singlehtml/html/index.html"
     html = page.read_text()
     assert 'alt="QR code for https://example.org/full-report"' in html
     assert 'alt="QR code for https://example.org/report"' not in html

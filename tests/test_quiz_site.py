@@ -511,7 +511,7 @@ def test_print_and_site_show_options_in_one_order(printed: str, sites,  # noqa: 
 
 def test_a_translation_replaces_the_quiz_words(tmp_path: Path) -> None:
     from babel.messages.catalog import Catalog
-    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import write_po
 
     course = Course(copy_minibook(tmp_path))
     _add(course.root)
@@ -523,11 +523,10 @@ def test_a_translation_replaces_the_quiz_words(tmp_path: Path) -> None:
         catalog.add(english, french)
     folder = course.root / "locales" / "fr" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    with (folder / "tipcourse.mo").open("wb") as out:
-        write_mo(out, catalog)
-    config = course.root / "_config.yml"
-    config.write_text(config.read_text() + "    language: fr\n    locale_dirs: [locales]\n")
-    page = (build_edition(course, "student").site / "book" / "chapter.html").read_text()
+    with (folder / "tipcourse.po").open("wb") as out:  # the course's own words win
+        write_po(out, catalog)
+    site = build_edition(course, "student", lang="fr").site
+    page = (site / "book" / "chapter.html").read_text()
     assert re.search(r"<h2>Vérifiez vos acquis : Sample quiz<a", page)
     assert "Question n° 1." in page and ">Vérifier</button>" in page
     assert '"progress":"{answered} sur {total}."' in page

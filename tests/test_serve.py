@@ -34,8 +34,10 @@ def test_serve_shows_the_built_student_edition(tmp_path: Path) -> None:
         body = ""
         for _ in range(50):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2) as r:
+                # The address leads to the edition's first language.
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
                     body = r.read().decode()
+                    assert r.url.endswith("/en/student/")
                 break
             except OSError:
                 time.sleep(0.2)

@@ -207,16 +207,32 @@ def speaking(lang: str) -> Iterator[None]:
             os.environ["TIPCOURSE_LANG"] = before
 
 
-def ui(lang: str | None = None) -> Callable[[str], str]:
+def ui_catalogue_path(lang: str, root: Path | None = None) -> Path:
+    """The catalogue of the package's fixed text: a course's own (``locales/<lang>/
+    LC_MESSAGES/tipcourse.po`` in the course at ``root``), else the package's."""
+    if root is not None:
+        own = catalogue_path(root, lang, UI_DOMAIN)
+        if own.is_file():
+            return own
+    return package_locale_dir() / lang / "LC_MESSAGES" / f"{UI_DOMAIN}.po"
+
+
+def ui(lang: str | None = None, root: Path | None = None) -> Callable[[str], str]:
     """A function translating the package's fixed text into ``lang`` (default: the current
-    language)."""
+    language), from the catalogue of the course at ``root`` where it has one."""
     lang = lang or current_language()
     if lang == SOURCE_LANGUAGE:
         return _identity
-    path = package_locale_dir() / lang / "LC_MESSAGES" / f"{UI_DOMAIN}.po"
+    path = ui_catalogue_path(lang, root)
     if not path.is_file():
         return _identity
     return _cached(path, path.stat().st_mtime).get
+
+
+def babel_locale(lang: str) -> str:
+    """The locale dates and numbers are written in: English as the UN writes it (day month
+    year), the others as their language does."""
+    return "en_GB" if lang == SOURCE_LANGUAGE else lang
 
 
 def _identity(text: str) -> str:

@@ -33,8 +33,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tipcourse.illustrations import translate_svg
-from tipcourse.languages import catalogue, speaking, ui, yaml_domain
-from tipcourse.sphinx.i18n import language, note_catalogue
+from tipcourse.languages import babel_locale, catalogue, speaking, yaml_domain
+from tipcourse.sphinx.i18n import labels, language, note_catalogue
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ def adding_up(t: Callable[[str], str]) -> Any:
 CHARTS: dict[str, Callable[[Callable[[str], str]], Any]] = {"adding-up": adding_up}
 
 
-def _table_html(chart: Any, lang: str) -> str:
+def _table_html(chart: Any, lang: str, t: Callable[[str], str]) -> str:
     from babel.numbers import format_decimal
 
     frame = chart.table
@@ -140,10 +140,11 @@ def _table_html(chart: Any, lang: str) -> str:
     rows = []
     for index, row in frame.iterrows():
         cells = "".join(
-            f"<td>{'' if v != v else format_decimal(round(v), locale=lang)}</td>" for v in row)
+            f"<td>{'' if v != v else format_decimal(round(v), locale=babel_locale(lang))}</td>"
+            for v in row)
         rows.append(f'<tr><th scope="row">{html.escape(str(index))}</th>{cells}</tr>')
     name = html.escape(str(frame.index.name or ""))
-    summary = html.escape(ui(lang)("The numbers behind the chart"))
+    summary = html.escape(t("The numbers behind the chart"))
     return (
         f'<details class="tc-chart-data"><summary>{summary}</summary>'
         '<div class="pst-scrollable-table-container"><table class="table">'
@@ -164,7 +165,7 @@ class DataChart(SphinxDirective):
         lang = language(self.env)
         try:
             with speaking(lang):
-                chart = CHARTS[name](ui(lang))
+                chart = CHARTS[name](labels(self.env))
         except Exception as err:  # the data's own error says what to do
             raise self.error(f"chart {name!r} could not be drawn from the data: {err}") from err
         png = chart.png()
@@ -184,7 +185,7 @@ class DataChart(SphinxDirective):
         caption += inline
         figure += caption
         self.add_name(figure)
-        return [figure, *messages, nodes.raw("", _table_html(chart, lang), format="html")]
+        return [figure, *messages, nodes.raw("", _table_html(chart, lang, labels(self.env)), format="html")]
 
 
 def setup(app: Sphinx) -> None:

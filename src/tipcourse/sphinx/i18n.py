@@ -34,8 +34,11 @@ def language(env: BuildEnvironment) -> str:
 
 
 def labels(env: BuildEnvironment) -> Callable[[str], str]:
-    """The package's fixed text in the language being built."""
-    return ui(language(env))
+    """The package's fixed text in the language being built (the course's own catalogue of
+    it where there is one)."""
+    from pathlib import Path
+
+    return ui(language(env), Path(env.srcdir))
 
 
 def note_catalogue(env: BuildEnvironment, source: str) -> None:
@@ -106,9 +109,11 @@ def _labels_changed(app: Sphinx, env: BuildEnvironment, added: set[str], changed
                     removed: set[str]) -> list[str]:
     """Every page, when the package's catalogue changed since the last build: labels are
     written while pages are read and while they are written."""
-    from tipcourse.languages import UI_DOMAIN, package_locale_dir
+    from pathlib import Path
 
-    path = package_locale_dir() / language(env) / "LC_MESSAGES" / f"{UI_DOMAIN}.po"
+    from tipcourse.languages import ui_catalogue_path
+
+    path = ui_catalogue_path(language(env), Path(env.srcdir))
     stamp = path.stat().st_mtime if path.is_file() else 0.0
     if getattr(env, UI_STAMP, None) == stamp:
         return []

@@ -168,7 +168,8 @@ def _title_page_html(app: Sphinx, title: str, target: str) -> str:
     lines.append(
         f"<style>@page {{ @top-center {{ content: {header}; }} "
         f"@bottom-center {{ content: {footer}; }} }}"
-        "@page :first { @top-center { content: none; } }</style>"
+        "@page :first { @top-center { content: none; } @bottom-center { content: none; } }"
+        "</style>"
     )
     return "".join(lines)
 

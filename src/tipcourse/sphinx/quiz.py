@@ -28,11 +28,11 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from tipcourse.errors import QuizError
-from tipcourse.languages import ui
 from tipcourse.quiz.html import ENGLISH, Labels, render_quiz
 from tipcourse.quiz.loader import find_bank
 from tipcourse.quiz.model import Bank
 from tipcourse.quiz.print import render_answer_key, render_sheet
+from tipcourse.sphinx.i18n import labels as i18n_labels
 from tipcourse.sphinx.i18n import language, note_catalogue
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ PAGES_ATTR = "tipcourse_quiz_pages"
 
 def labels(env: BuildEnvironment) -> Labels:
     """The quiz's words in the build's language (English where no translation exists)."""
-    return ENGLISH.translated(ui(language(env)))
+    return ENGLISH.translated(i18n_labels(env))
 
 
 class quiz_node(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)

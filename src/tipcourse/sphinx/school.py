@@ -23,6 +23,7 @@ Every page using them depends on ``school.yml``; a broken file is a build warnin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
@@ -31,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from tipcourse.errors import SchoolError
-from tipcourse.languages import N_, ui
+from tipcourse.languages import N_, babel_locale
 from tipcourse.school import SCHOOL_FILE, Contact, School, load_school, school_path
 from tipcourse.sphinx.i18n import labels, language, note_catalogue
 from tipcourse.sphinx.teacher import is_teacher_edition
@@ -81,7 +82,8 @@ def _contact_item(contact: Contact) -> nodes.list_item:
     return item
 
 
-def contact_list(contacts: list[Contact], classes: list[str], lang: str) -> list[nodes.Node]:
+def contact_list(contacts: list[Contact], classes: list[str], lang: str,
+                 t: Callable[[str], str]) -> list[nodes.Node]:
     """The contacts as a list, with the date the oldest one was checked."""
     from babel.dates import format_date
 
@@ -89,8 +91,8 @@ def contact_list(contacts: list[Contact], classes: list[str], lang: str) -> list
     for contact in contacts:
         listing += _contact_item(contact)
     oldest = min(c.checked for c in contacts)
-    checked = ui(lang)("Checked on {date}.").format(
-        date=format_date(oldest, format="long", locale=lang))
+    checked = t("Checked on {date}.").format(
+        date=format_date(oldest, format="long", locale=babel_locale(lang)))
     return [listing, nodes.paragraph(checked, checked, classes=["school-checked"])]
 
 
@@ -105,7 +107,7 @@ class HelplinesDirective(SphinxDirective):
         box = nodes.container(classes=["school-helplines"])
         if school.helplines:
             box.extend(contact_list(school.helplines, ["school-helpline-list"],
-                                    language(self.env)))
+                                    language(self.env), t))
             return [box]
         box += nodes.paragraph(t(NO_HELPLINES), t(NO_HELPLINES), classes=["school-no-helplines"])
         out: list[nodes.Node] = [box]
@@ -127,7 +129,7 @@ class ReportingContactsDirective(SphinxDirective):
             return []
         if school.reporting:
             return contact_list(school.reporting, ["school-reporting-list"],
-                                language(self.env))
+                                language(self.env), labels(self.env))
         t = labels(self.env)
         text = t(
             "No reporting contacts have been added for your school yet. Find the national "
