@@ -185,7 +185,8 @@ class DataChart(SphinxDirective):
         caption += inline
         figure += caption
         self.add_name(figure)
-        return [figure, *messages, nodes.raw("", _table_html(chart, lang, labels(self.env)), format="html")]
+        table = _table_html(chart, lang, labels(self.env))
+        return [figure, *messages, nodes.raw("", table, format="html")]
 
 
 def setup(app: Sphinx) -> None:
