@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +115,16 @@ def _translated(table: pd.DataFrame, t: Any) -> pd.DataFrame:
     return table.rename(columns=label, index=label)
 
 
+def _words(t: Any, values: Mapping[str, Any] | None) -> Any:
+    """``t`` that also fills a text's ``{placeholders}`` from ``values`` after translating it
+    (a word among the values, such as a region's name, is translated too)."""
+    if not values:
+        return t
+    filled = {key: t(value) if isinstance(value, str) else value
+              for key, value in values.items()}
+    return lambda text: t(text).format(**filled)
+
+
 def _fmt(value: float, unit: str, missing: str = NO_DATA) -> str:
     if pd.isna(value):
         return missing
@@ -131,13 +141,16 @@ def line_chart(
     unit: str = "",
     source: str = SOURCE,
     notes: Sequence[str] = (),
+    values: Mapping[str, Any] | None = None,
 ) -> Chart:
-    """One line per column of ``table`` (index: years), each with its own marker."""
+    """One line per column of ``table`` (index: years), each with its own marker. Title,
+    label and notes may hold ``{placeholders}`` filled from ``values`` once translated."""
     import matplotlib
 
     t = ui()
     table = _translated(table, t)
-    title, ylabel, source, notes = t(title), t(ylabel), t(source), [t(n) for n in notes]
+    w = _words(t, values)
+    title, ylabel, source, notes = w(title), w(ylabel), t(source), [w(n) for n in notes]
     fig, ax = _figure()
     with matplotlib.rc_context(STYLE):
         for i, column in enumerate(table.columns):
@@ -172,6 +185,7 @@ def bar_chart(
     source: str = SOURCE,
     notes: Sequence[str] = (),
     missing: str = NO_DATA,
+    values: Mapping[str, Any] | None = None,
 ) -> Chart:
     """Horizontal bars: one bar per row; several columns become grouped bars with
     different colours and hatching. Values are written at the end of each bar; an empty
@@ -180,7 +194,8 @@ def bar_chart(
 
     t = ui()
     frame = _translated(table.to_frame() if isinstance(table, pd.Series) else table, t)
-    title, xlabel, source, notes = t(title), t(xlabel), t(source), [t(n) for n in notes]
+    w = _words(t, values)
+    title, xlabel, source, notes = w(title), w(xlabel), t(source), [w(n) for n in notes]
     missing = t(missing)
     fig, ax = _figure()
     rows = list(frame.index)[::-1]  # first row at the top

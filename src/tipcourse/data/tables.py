@@ -56,6 +56,9 @@ SUPPRESSED_MAX = 4
 # The years the course compares: 2019 (before the pandemic) to 2022 (the latest in the export).
 YEARS = [2019, 2020, 2021, 2022]
 
+# The regions of the data, named in charts' titles.
+REGIONS = (N_("World"), N_("Africa"), N_("Americas"), N_("Asia"), N_("Europe"), N_("Oceania"))
+
 # What a table's English keys (columns, rows, groups) read as in a sentence or a header.
 LABELS = {
     "sexual exploitation": N_("sexual exploitation"),

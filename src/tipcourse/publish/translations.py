@@ -10,7 +10,8 @@ fuzzy, and text that left the source is dropped. Three kinds of source are extra
 - YAML sources (quiz banks, lesson plans, facts, school settings): the fields each loader
   names as translatable (:mod:`tipcourse.languages`);
 - drawn illustrations (``book/figures/*.svg``): their title, description and labels;
-- the package's fixed text: strings marked with ``_()``/``N_()``/``t()`` in its code.
+- the package's fixed text: strings marked with ``_()``/``N_()``/``t()`` in its code, and
+  the charts' titles, labels and notes written in the notebooks' code.
 """
 
 from __future__ import annotations
@@ -108,9 +109,46 @@ def extract_illustrations(course: Course, target: Path) -> list[Path]:
     return written
 
 
-def extract_package(target: Path) -> Path:
+# The charts' texts a notebook writes in its code (tipcourse.charts translates them as it
+# draws): the title and axis label (second and third arguments) and these keywords.
+CHART_CALLS = {"line_chart", "bar_chart"}
+CHART_TEXT_KEYWORDS = {"title", "ylabel", "xlabel", "notes"}
+
+
+def notebook_chart_texts(course: Course) -> list[tuple[str, str, int]]:
+    """``(text, notebook, cell)`` for every chart text written in the notebooks' code."""
+    import ast
+
+    from tipcourse.pages import read_notebook
+
+    found = []
+    for path in sorted((course.root / "notebooks").glob("*.ipynb")):
+        relative = path.relative_to(course.root).as_posix()
+        for number, cell in enumerate(read_notebook(path).cells, start=1):
+            if cell.cell_type != "code":
+                continue
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:
+                continue  # IPython magics: no chart there
+            for call in ast.walk(tree):
+                if not isinstance(call, ast.Call):
+                    continue
+                name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+                if name not in CHART_CALLS:
+                    continue
+                texts = list(call.args[1:3])
+                texts += [k.value for k in call.keywords if k.arg in CHART_TEXT_KEYWORDS]
+                for node in texts:
+                    items = node.elts if isinstance(node, ast.List) else [node]
+                    found += [(item.value, relative, number) for item in items
+                              if isinstance(item, ast.Constant) and isinstance(item.value, str)]
+    return found
+
+
+def extract_package(target: Path, course: Course | None = None) -> Path:
     """The template of the package's fixed text: every string passed to ``_()``, ``N_()`` or
-    ``t()`` in its code."""
+    ``t()`` in its code, and the charts' texts the course's notebooks write."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
@@ -121,6 +159,8 @@ def extract_package(target: Path) -> Path:
             str(package), method_map=[("**.py", "python")], keywords=keywords):
         if isinstance(message, str) and message:
             catalog.add(message, locations=[(f"src/tipcourse/{filename}", lineno)])
+    for text, notebook, cell in notebook_chart_texts(course) if course else []:
+        catalog.add(text, locations=[(notebook, cell)])
     out = target / f"{UI_DOMAIN}.pot"
     write_template(catalog, out)
     return out
@@ -145,6 +185,6 @@ def update(course: Course, languages: tuple[str, ...] = TRANSLATED) -> Path:
     extract_pages(course, target)
     extract_yaml(course, target)
     extract_illustrations(course, target)
-    extract_package(target)
+    extract_package(target, course)
     basic.update(str(locale_dir(course.root)), str(target), list(languages))
     return target
