@@ -182,6 +182,23 @@ def test_no_english_left_on_the_student_pages(translated_sites: dict, lang: str)
     assert len(pages(site)) >= 14  # the chapters, glossary, notebooks and the landing page
 
 
+def test_each_language_gets_its_own_translation_when_built_in_one_run(
+        translated_sites: dict) -> None:
+    """Both languages are built in this process, one after the other."""
+    from tipcourse.languages import catalogue
+
+    for lang in TRANSLATED:
+        titles = catalogue(REPO, lang, "book/01-what-is-trafficking")
+        heading = titles.get("1. What trafficking in persons is").replace("\\.", ".")
+        page = translated_sites[lang, "student"] / "book" / "01-what-is-trafficking.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.select_one("main h1").get_text().strip("#¶ \n") == heading
+        index = translated_sites[lang, "student"] / "index.html"
+        title = catalogue(REPO, lang, "index").get(
+            "Not for sale: a course on trafficking in persons")
+        assert title in index.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_each_page_says_its_language_and_search_speaks_it(translated_sites: dict,
                                                           lang: str) -> None:

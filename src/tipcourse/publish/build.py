@@ -195,6 +195,11 @@ def run_sphinx(
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     console.nocolor()
+    # Sphinx keeps each catalogue's translator for the life of the process, keyed by the
+    # catalogue's name only: a second language built in this process would get the first's.
+    from sphinx import locale
+
+    locale.translators.clear()
     warning = io.StringIO()
     config = sphinx_config(course, edition, lang)
     try:
