@@ -407,7 +407,7 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
     staging = target.with_name(f".{edition}.new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(html, staging, ignore=shutil.ignore_patterns(".buildinfo", "_sources"))
-    site.finish(staging)
+    site.finish(staging, lang, edition)
     guides.place(course, edition, staging, lang)
     broken = site.broken_links(staging)
     if broken:

@@ -14,20 +14,20 @@ from tipcourse.course import Course
 from tipcourse.errors import BuildError
 
 
-def finish(site: Path) -> None:
+def finish(site: Path, lang: str = "en", edition: str = "student") -> None:
     """Post-process a freshly built edition in place (before it is swapped into view)."""
     from tipcourse.publish import slim
 
     slim.slim_site(site)
-    write_not_found_page(site)
+    write_not_found_page(site, lang, f"/{lang}/{edition}/index.html")
 
 
 NOT_FOUND = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Page not found</title>
+<title>{heading}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem;
        margin: 4rem auto; padding: 0 1rem; color: #1f2328; }}
@@ -36,30 +36,39 @@ a {{ color: #0b5cad; }}
 </head>
 <body>
 <main>
-<h1>Page not found</h1>
-<p>There is no page at this address in {title}. The link may be old, or the address may
-have a typing mistake.</p>
-<p><a href="/index.html">Go to the first page of the course</a></p>
+<h1>{heading}</h1>
+<p>{explained}</p>
+<p><a href="{home}">{back}</a></p>
 </main>
 </body>
 </html>
 """
 
 
-def write_not_found_page(site: Path) -> None:
+def write_not_found_page(site: Path, lang: str = "en", home: str = "/index.html") -> None:
     """``404.html`` for servers that show a site's own "not found" page (``tipcourse serve``,
-    GitHub Pages, Netlify), unless the course has its own. Links are from the site's root,
-    as a 404 page is shown at any address."""
+    GitHub Pages, Netlify), in the site's language, unless the course has its own. Its link
+    is from the host's root (``home``), as a 404 page is shown at any address."""
+    import html
+
+    from tipcourse.languages import ui
+
     page = site / "404.html"
     if page.exists():
         return
+    t = ui(lang)
     index = site / "index.html"
-    title = "this course"
+    title = t("this course")
     if index.is_file():
         found = re.search(r"<title>(.*?)</title>", index.read_text(encoding="utf-8"), re.S)
         if found:
-            title = "“" + found[1].split("&#8212;")[0].split(" — ")[0].strip() + "”"
-    page.write_text(NOT_FOUND.format(title=title), encoding="utf-8")
+            title = "“" + html.unescape(found[1].split("&#8212;")[0].split(" — ")[0].strip()) + "”"
+    explained = t("There is no page at this address in {title}. The link may be old, or the "
+                  "address may have a typing mistake.").format(title=title)
+    page.write_text(NOT_FOUND.format(
+        lang=lang, heading=html.escape(t("Page not found")), explained=html.escape(explained),
+        home=html.escape(home), back=html.escape(t("Go to the first page of the course"))),
+        encoding="utf-8")
 
 
 class _Links(HTMLParser):
@@ -212,4 +221,5 @@ li span {{ color: #333; }}
         out.write(page)
     os.chmod(partial, 0o644)
     os.replace(partial, target)
+    write_not_found_page(course.sites_dir)  # a host's own 404 at the root leads here
     return target
