@@ -151,7 +151,7 @@ def pages(site: Path) -> list[Path]:
 # English words a Spanish or French sentence does not use.
 ENGLISH = {"the", "and", "with", "that", "this", "what", "which", "from", "your", "you", "are",
            "is", "of", "to", "it", "by", "for", "was", "were", "they", "their", "not", "or",
-           "how", "why", "who", "when", "have", "has", "will"}
+           "how", "why", "who", "when", "have", "will"}
 # What may stay English: code and what it prints, quotations, text marked lang="en", the
 # switcher's language names, and the names of sources (links out, links to the references).
 NOT_PROSE = ("pre, code, script, style, .cell_input, .cell_output, [lang=en], blockquote, q, "
@@ -162,21 +162,29 @@ PROPER_NAMES = ("Progress and Challenges", "Avoid the Trap", "Keep in Calendar",
                 "Blue Heart Campaign and World Day", "About the UNVTF", "CC BY")
 
 
+# The references page names each source in bold, with its own (often English) title.
+SOURCE_TITLES = "strong"
+QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+
+
 def english_words(page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     main = soup.select_one("main") or soup
     for element in main.select(NOT_PROSE):
         element.decompose()
-    text = main.get_text(" ")
+    if page.name == "references.html":
+        for element in main.select(SOURCE_TITLES):
+            element.decompose()
+    text = QUOTED.sub(" ", main.get_text(" "))
     for name in PROPER_NAMES:
         text = text.replace(name, " ")
-    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH]
+    return [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() in ENGLISH]
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_no_english_left_on_the_student_pages(translated_sites: dict, lang: str) -> None:
     site = translated_sites[lang, "student"]
-    left = {str(p.relative_to(site)): words for p in pages(site) if p.name != "references.html"
+    left = {str(p.relative_to(site)): words for p in pages(site)
             for words in [english_words(p)] if words}
     assert left == {}
     assert len(pages(site)) >= 14  # the chapters, glossary, notebooks and the landing page

@@ -103,8 +103,12 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
                 continue
             if not parts.path:
                 continue
-            if parts.path.startswith("/"):  # from the site's root (the 404 page)
-                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            if parts.path.startswith("/"):  # from the host's root (the 404 page)
+                # The host serves _build/site/: /<lang>/<edition>/… is this site.
+                segments = unquote(parts.path).lstrip("/").split("/")
+                if len(segments) > 2 and segments[1] in ("student", "teacher"):
+                    segments = segments[2:]
+                target = (site.joinpath(*segments)).resolve()
             else:
                 target = (page.parent / unquote(parts.path)).resolve()
             if not target.is_relative_to(site.resolve()):
