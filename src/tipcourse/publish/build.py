@@ -404,6 +404,16 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
         (work / "doctrees" / "environment.pickle").unlink(missing_ok=True)
         raise problem
     target = course.site_dir(edition, lang)
+    stamp = work / "published"
+    state = output_state(html)
+    if (target / "index.html").is_file() and stamp.is_file() \
+            and stamp.read_text(encoding="utf-8") == state:
+        # Sphinx changed nothing since this output was published: only the printed guides
+        # (printed on their own) may be newer.
+        guides.place(course, edition, target, lang)
+        if edition == Edition.STUDENT:
+            site.write_language_index(course)
+        return EditionBuild(edition, target, warnings, lang)
     staging = target.with_name(f".{edition}.new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(html, staging, ignore=shutil.ignore_patterns(".buildinfo", "_sources"))
@@ -415,9 +425,18 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
         page, link = broken[0]
         raise site.link_error(course, page, link)
     swap_into_place(staging, target)
+    stamp.write_text(state, encoding="utf-8")
     if edition == Edition.STUDENT:
         site.write_language_index(course)
     return EditionBuild(edition, target, warnings, lang)
+
+
+def output_state(html: Path) -> str:
+    """What Sphinx's output folder holds, in a few numbers: any page Sphinx writes, adds or
+    removes changes it."""
+    stats = [p.stat() for p in html.rglob("*") if p.is_file() and p.name != ".buildinfo"]
+    newest = max((s.st_mtime_ns for s in stats), default=0)
+    return f"{len(stats)} {sum(s.st_size for s in stats)} {newest}"
 
 
 def restore_interrupted_swap(target: Path) -> None:
