@@ -433,10 +433,13 @@ def _build_locked(course: Course, edition: str, lang: str, *, strict: bool, forc
 
 def output_state(html: Path) -> str:
     """What Sphinx's output folder holds, in a few numbers: any page Sphinx writes, adds or
-    removes changes it."""
-    stats = [p.stat() for p in html.rglob("*") if p.is_file() and p.name != ".buildinfo"]
-    newest = max((s.st_mtime_ns for s in stats), default=0)
-    return f"{len(stats)} {sum(s.st_size for s in stats)} {newest}"
+    removes changes it. (Assets are copied again on every build, such as ``pygments.css``
+    and the notebooks' downloads: for those only their number and sizes count.)"""
+    files = [p for p in html.rglob("*") if p.is_file() and p.name != ".buildinfo"]
+    stats = [(p.stat(), p.relative_to(html).parts[0] in ("_static", "_downloads"))
+             for p in files]
+    newest = max((s.st_mtime_ns for s, asset in stats if not asset), default=0)
+    return f"{len(stats)} {sum(s.st_size for s, _ in stats)} {newest}"
 
 
 def restore_interrupted_swap(target: Path) -> None:

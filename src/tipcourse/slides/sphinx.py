@@ -69,8 +69,11 @@ class LessonSlidesDirective(SphinxDirective):
         lang = language(self.env)
         t = labels(self.env)
         items = nodes.bullet_list(classes=["lesson-slides-list"])
-        # A new, removed or retitled lesson changes the list.
-        self.env.note_dependency(str(lessons_dir(course)))
+        # A retitled lesson changes the list (each file is a dependency); a new or removed one
+        # too (the schedule's record, tipcourse.sphinx.lesson.SCHEDULES).
+        from tipcourse.sphinx.lesson import note_lesson_list
+
+        note_lesson_list(self.env, lesson_ids(course))
         for lesson_id in lesson_ids(course):
             self.env.note_dependency(str(lessons_dir(course) / f"{lesson_id}.yaml"))
             try:

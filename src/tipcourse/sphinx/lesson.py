@@ -24,6 +24,7 @@ once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -116,8 +117,8 @@ class LessonScheduleDirective(_LessonDirectiveBase):
         if not is_teacher_edition(self):
             return []
         ids = lesson_ids(self.course)
-        # A new or removed lesson file changes the table: depend on the folder's files.
-        self.env.note_dependency(str(lessons_dir(self.course)))
+        # A new or removed lesson file changes the table (see _lessons_changed).
+        note_lesson_list(self.env, ids)
         if not ids:
             return self.report(LessonError(
                 LESSONS_DIR, None, "no lesson plans found",
@@ -156,6 +157,30 @@ class HandoutCopiesDirective(SphinxDirective):
         return out
 
 
+# env attribute: docname -> the lesson ids its schedule listed when it was read.
+SCHEDULES = "tipcourse_schedules"
+
+
+def note_lesson_list(env: Any, ids: list[str]) -> None:
+    """Read the current page again when the lesson files are no longer ``ids``."""
+    if not hasattr(env, SCHEDULES):
+        setattr(env, SCHEDULES, {})
+    getattr(env, SCHEDULES)[env.docname] = tuple(ids)
+
+
+def _lessons_changed(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                     removed: set[str]) -> list[str]:
+    """Pages whose schedule listed other lesson files than the folder holds now. (Sphinx can
+    depend on files, not on a folder's list of files.)"""
+    now = tuple(lesson_ids(Course(Path(env.srcdir))))
+    return [doc for doc, ids in getattr(env, SCHEDULES, {}).items()
+            if ids != now and doc in env.found_docs]
+
+
+def _forget(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, SCHEDULES, {}).pop(docname, None)
+
+
 def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
                 doctree: nodes.document | None) -> None:
     # Only lesson pages and the schedule need the lesson styles, only handouts the handouts'.
@@ -173,3 +198,5 @@ def setup(app: Sphinx) -> None:
     app.add_directive("lesson-schedule", LessonScheduleDirective)
     app.add_directive("handout-copies", HandoutCopiesDirective)
     app.connect("html-page-context", _add_assets)
+    app.connect("env-get-outdated", _lessons_changed)
+    app.connect("env-purge-doc", _forget)
