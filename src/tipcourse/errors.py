@@ -20,6 +20,10 @@ class SourceError(Exception):
         self.hint = hint
         super().__init__(self.one_line())
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its parts when it crosses processes (the languages build in parallel).
+        return (type(self), (self.path, self.line, self.message, self.hint))
+
     def one_line(self) -> str:
         where = _shown(self.path)
         if self.line:

@@ -273,7 +273,8 @@ def load_glotip(path: Path | str | None = None, *, use_cache: bool = True) -> pd
     if use_cache:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(".tmp")
+            # Two builds (two languages) may write it at once: each its own temporary file.
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
             table.to_pickle(tmp)
             tmp.replace(cached)
         except OSError:
