@@ -293,3 +293,26 @@ def test_a_quiz_checks_answers_in_each_language(translated_sites: dict, chromium
         assert "Not quite." not in said
         assert visit.console_errors == []
         assert visit.external_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_axe_finds_nothing_on_the_translated_key_pages(translated_sites: dict, chromium_browser,
+                                                       serve_site, lang: str) -> None:
+    """The switcher, the language of each page and of each language's name, the translated
+    labels: axe-core checks them as it checks the English pages."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = []
+    for edition, names in (("student", ["index.html", "book/01-what-is-trafficking.html",
+                                        "notebooks/01-how-many-detected.html"]),
+                           ("teacher", ["teacher_guide/lessons/lesson-01.html"])):
+        base = serve_site(translated_sites[lang, edition])
+        for name in names:
+            with open_page(chromium_browser, base + name) as (page, visit):
+                for v in axe.run(page).response["violations"]:
+                    found.append(f"{edition}/{name}: {v['id']} ({v['impact']})")
+                found += [f"{name}: console: {text}" for text in visit.console_errors]
+                found += [f"{name}: asked {url}" for url in visit.external_requests]
+    assert found == []
