@@ -208,6 +208,20 @@ def test_each_language_gets_its_own_translation_when_built_in_one_run(
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
+def test_translated_chapters_read_as_plainly_as_the_english(translated_sites: dict,
+                                                          lang: str) -> None:
+    from tipcourse.publish.bench import chapter_text
+    from tipcourse.readability import EASE_FLOOR, reading_ease
+
+    book = translated_sites[lang, "student"] / "book"
+    chapters = sorted(book.glob("0*.html"))
+    assert len(chapters) == 6
+    ease = {page.stem: reading_ease(chapter_text(page), lang) for page in chapters}
+    assert all(len(chapter_text(page).split()) > 500 for page in chapters)
+    assert {name: e for name, e in ease.items() if e < EASE_FLOOR} == {}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_each_page_says_its_language_and_search_speaks_it(translated_sites: dict,
                                                           lang: str) -> None:
     for edition in ("student", "teacher"):

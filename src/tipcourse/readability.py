@@ -245,3 +245,20 @@ def check_reading(course: Course) -> str:
 
 
 CHECKS = [check_reading]
+
+
+# Reading ease of a translation: Flesch's scale, adapted to the language (Fernández-Huerta
+# for Spanish; Kandel and Moles's constants for French, textstat's French setting). 60 to 70
+# is plain language, about the English grade 8 the chapters are held to.
+EASE_FLOOR = 60.0
+
+
+def reading_ease(text: str, lang: str) -> float:
+    """The reading ease of ``text`` written in ``lang`` (higher is easier)."""
+    textstat.set_lang(lang)
+    try:
+        if lang == "es":
+            return float(textstat.fernandez_huerta(text))
+        return float(textstat.flesch_reading_ease(text))
+    finally:
+        textstat.set_lang("en")

@@ -60,6 +60,32 @@ def bench_build(course: Course) -> dict[str, float]:
             "all_languages_rebuild_s": every_rebuild}
 
 
+def chapter_text(page: Path) -> str:
+    """The prose a student reads in a built chapter: paragraphs and list items, without
+    headings, figures, tables, quizzes, notes and code (each ends a sentence)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    main = soup.select_one("main article") or soup.select_one("main") or soup
+    for element in main.select("pre, code, script, style, table, figure, nav, .tc-quiz, "
+                               ".tc-fact-notes-section, .headerlink, h1, h2, h3, h4"):
+        element.decompose()
+    blocks = [" ".join(b.get_text(" ").split()) for b in main.select("p, li")]
+    return " ".join(b if b.endswith((".", "!", "?", ":")) else b + "." for b in blocks if b)
+
+
+def bench_reading(course: Course) -> dict[str, dict[str, float]]:
+    """Reading ease of each chapter of each built translation (lang -> chapter -> ease)."""
+    from tipcourse.readability import reading_ease
+
+    figures: dict[str, dict[str, float]] = {}
+    for lang in LANGUAGES[1:]:
+        book = course.site_dir("student", lang) / "book"
+        figures[lang] = {page.stem: round(reading_ease(chapter_text(page), lang), 1)
+                         for page in sorted(book.glob("0*.html"))}
+    return figures
+
+
 def bench_landing_pages(course: Course) -> dict[str, dict[str, Any]]:
     from tipcourse.publish.browser import chromium, served, visit
 
@@ -170,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"all three languages, clean: {b['all_languages_s']} s, "
           f"{b['all_languages_ratio']}x English (target <= 3x)")
     print(f"all three, no-change:       {b['all_languages_rebuild_s']} s (target < 10 s)")
+    build(course, languages=LANGUAGES)
+    results["reading"] = bench_reading(course)
+    for lang, chapters in results["reading"].items():
+        print(f"reading ease, {lang} chapters: "
+              + ", ".join(f"{name[:2]} {ease:g}" for name, ease in chapters.items())
+              + " (target >= 60)")
     results["landing_page"] = in_own_thread(bench_landing_pages, course)
     for edition, page in results["landing_page"].items():
         print(f"{edition} landing page:       {page['kb']} KB in {page['requests']} requests "
