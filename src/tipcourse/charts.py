@@ -26,7 +26,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from tipcourse.languages import N_, ui
+from tipcourse.languages import N_, number, ui
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000",
@@ -129,8 +129,8 @@ def _fmt(value: float, unit: str, missing: str = NO_DATA) -> str:
     if pd.isna(value):
         return missing
     if unit == "%":
-        return f"{value:.1f}%"
-    return f"{value:,.0f}"
+        return f"{number(value, decimals=1)}%"
+    return number(value)
 
 
 def line_chart(
@@ -161,7 +161,8 @@ def line_chart(
         ax.set_xticks(list(table.index))
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(
-            matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}{'%' if unit == '%' else ''}"))
+            matplotlib.ticker.FuncFormatter(
+                lambda v, _: f"{number(v)}{'%' if unit == '%' else ''}"))
         if len(table.columns) > 1:
             # Outside the plot, so it never covers a line or a value label.
             ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.16),

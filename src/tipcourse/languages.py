@@ -235,6 +235,21 @@ def babel_locale(lang: str) -> str:
     return "en_GB" if lang == SOURCE_LANGUAGE else lang
 
 
+def number(value: float, lang: str | None = None, decimals: int = 0, sign: bool = False
+           ) -> str:
+    """A figure with the thousands separator and decimal mark of ``lang`` (default: the
+    current language; English: ``12,345.6``)."""
+    lang = lang or current_language()
+    if lang == SOURCE_LANGUAGE:
+        return f"{value:{'+' if sign else ''},.{decimals}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    if sign:
+        pattern = f"+{pattern};-{pattern}"
+    return format_decimal(value, pattern, locale=lang)
+
+
 def _identity(text: str) -> str:
     return text
 

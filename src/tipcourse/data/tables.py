@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tipcourse.languages import N_, SOURCE_LANGUAGE, current_language, ui
+from tipcourse.languages import N_, ui
+from tipcourse.languages import number as languages_number
 
 VICTIMS = "Detected trafficking victims"
 CONVICTED = "Persons convicted"
@@ -96,18 +97,7 @@ def labelled(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
                         index=lambda i: label(i, lang) if isinstance(i, str) else i)
 
 
-def number(value: float, lang: str | None = None, decimals: int = 0, sign: bool = False
-           ) -> str:
-    """A figure with the thousands separator of ``lang`` (English: ``12,345``)."""
-    lang = lang or current_language()
-    if lang == SOURCE_LANGUAGE:
-        return f"{value:{'+' if sign else ''},.{decimals}f}"
-    from babel.numbers import format_decimal
-
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    if sign:
-        pattern = f"+{pattern};-{pattern}"
-    return format_decimal(value, pattern, locale=lang)
+number = languages_number  # a figure as the notebook's language writes it
 
 
 @dataclass(frozen=True)

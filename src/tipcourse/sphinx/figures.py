@@ -33,7 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tipcourse.illustrations import translate_svg
-from tipcourse.languages import babel_locale, catalogue, speaking, yaml_domain
+from tipcourse.languages import catalogue, number, speaking, yaml_domain
 from tipcourse.sphinx.i18n import labels, language, note_catalogue
 
 logger = logging.getLogger(__name__)
@@ -133,14 +133,12 @@ CHARTS: dict[str, Callable[[Callable[[str], str]], Any]] = {"adding-up": adding_
 
 
 def _table_html(chart: Any, lang: str, t: Callable[[str], str]) -> str:
-    from babel.numbers import format_decimal
-
     frame = chart.table
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
     rows = []
     for index, row in frame.iterrows():
         cells = "".join(
-            f"<td>{'' if v != v else format_decimal(round(v), locale=babel_locale(lang))}</td>"
+            f"<td>{'' if v != v else number(round(v), lang)}</td>"
             for v in row)
         rows.append(f'<tr><th scope="row">{html.escape(str(index))}</th>{cells}</tr>')
     name = html.escape(str(frame.index.name or ""))
