@@ -64,6 +64,7 @@ def _course_with_a_bank(tmp_path: Path) -> Path:
         "      - text: The other one\n        feedback: Not that either.\n"
         "    explanation: Because it is.\n"
         "  - id: two\n    type: true-false\n    prompt: The sky is green.\n    answer: false\n"
+        "    feedback_true: Look again.\n    feedback_false: Yes.\n"
         "    explanation: It is blue.\n",
         encoding="utf-8")
     po = root / "locales" / "es" / "LC_MESSAGES" / "quizzes" / "tiny.yaml.po"
@@ -330,3 +331,21 @@ def test_axe_finds_nothing_on_the_translated_key_pages(translated_sites: dict, c
                 found += [f"{name}: console: {text}" for text in visit.console_errors]
                 found += [f"{name}: asked {url}" for url in visit.external_requests]
     assert found == []
+
+
+def test_a_broken_catalogue_is_one_line_at_its_place(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = _course_with_a_bank(tmp_path)
+    po = root / "locales" / "es" / "LC_MESSAGES" / "quizzes" / "tiny.yaml.po"
+    text = po.read_text(encoding="utf-8").replace('msgstr "Esta"\n', 'msgstr "Esta"\nEsta\n')
+    po.write_text(text, encoding="utf-8")
+    wrong = text.splitlines().index("Esta") + 1
+    done = subprocess.run([sys.executable, "-m", "tipcourse.cli", "check"], cwd=root,
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert lines[0].startswith(f"locales/es/LC_MESSAGES/quizzes/tiny.yaml.po:{wrong}: ")
+    assert "fix the .po syntax" in lines[0]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipcourse.course import Course
-from tipcourse.languages import TRANSLATED, locale_dir
+from tipcourse.languages import TRANSLATED, locale_dir, read_po_file
 
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
 CODE = re.compile(r"(?<![}`])`(?P<code>[^`]+)`")
@@ -143,17 +143,7 @@ class CatalogueStatus:
 
 def read_status(path: Path, domain: str, terms: set[str] | None = None,
                 glossary: dict[str, str] | None = None) -> CatalogueStatus:
-    from babel.messages.pofile import read_po
-
-    from tipcourse.errors import SourceError
-
-    try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
-    except Exception as exc:  # babel's PoFileError, ValueError, UnicodeError
-        raise SourceError(path, getattr(exc, "lineno", None), f"cannot read this catalogue: "
-                          f"{exc}", "fix the .po syntax (msgid/msgstr pairs in double quotes)"
-                          ) from None
+    catalog = read_po_file(path)
     fuzzy, untranslated, problems = [], [], []
     total = 0
     for message in catalog:

@@ -64,6 +64,25 @@ def check_language(lang: str) -> str:
     return lang
 
 
+def read_po_file(path: Path) -> Any:
+    """A ``.po`` file as Babel's catalogue; a syntax error is one SourceError at its line."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from tipcourse.errors import SourceError
+
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, abort_invalid=True)
+    except Exception as exc:  # Babel's PoFileError, ValueError, UnicodeError…
+        line = getattr(exc, "lineno", None)  # counted from 0, and repeated in its message
+        said = re.sub(r" on \d+$", "", str(exc))
+        raise SourceError(path, line + 1 if isinstance(line, int) else None,
+                          f"cannot read this catalogue: {said}",
+                          "fix the .po syntax (msgid/msgstr pairs in double quotes)") from None
+
+
 @dataclass
 class Catalogue:
     """One ``.po`` file as a mapping of English text to its translation. Messages marked
@@ -83,17 +102,7 @@ def read_catalogue(path: Path) -> Catalogue:
     """The usable translations in a ``.po`` file (an empty catalogue when there is none)."""
     if not path.is_file():
         return Catalogue(None)
-    from babel.messages.pofile import read_po
-
-    from tipcourse.errors import SourceError
-
-    try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
-    except Exception as exc:  # babel raises PoFileError, ValueError, UnicodeError…
-        line = getattr(exc, "lineno", None)
-        raise SourceError(path, line, f"cannot read this catalogue: {exc}",
-                          "fix the .po syntax (msgid/msgstr pairs in double quotes)") from None
+    catalog = read_po_file(path)
     messages = {m.id: m.string for m in catalog
                 if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
     return Catalogue(path, messages)

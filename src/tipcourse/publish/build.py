@@ -162,16 +162,10 @@ def write_mo(po: Path, mo: Path) -> None:
     import tempfile
 
     from babel.messages.mofile import write_mo as babel_write_mo
-    from babel.messages.pofile import read_po
 
-    from tipcourse.errors import SourceError
+    from tipcourse.languages import read_po_file
 
-    try:
-        with po.open("rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
-    except Exception as exc:  # babel's PoFileError, ValueError, UnicodeError
-        raise SourceError(po, getattr(exc, "lineno", None), f"cannot read this catalogue: {exc}",
-                          "fix the .po syntax (msgid/msgstr pairs in double quotes)") from None
+    catalog = read_po_file(po)
     mo.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as out:
