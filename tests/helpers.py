@@ -124,3 +124,15 @@ def real_course_teacher_leaks(folder: Path, course_root: Path, lang: str = "en")
                     leaks.append(f"solution in {path.name}: {first[:60]}")
     leaks += [f"teacher page {p}" for p in folder.rglob("teacher_guide")]
     return leaks
+
+
+def write_po(path: Path, messages: dict[str, str]) -> None:
+    """A translation catalogue holding ``messages`` (English → translation)."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    for english, translated in messages.items():
+        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
+                   f"msgstr {json.dumps(translated, ensure_ascii=False)}\n")
+    path.write_text("\n".join(out), encoding="utf-8")

@@ -16,6 +16,8 @@ from tipcourse.quiz import Bank, load_banks
 from tipcourse.quiz.export import gift, moodle, qti
 from tipcourse.quiz.loader import parse_bank
 
+from helpers import write_po
+
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = {b.id: b for b in load_banks(ROOT)}
 
@@ -428,15 +430,6 @@ questions:
 """
 
 
-def _write_po(path: Path, messages: dict[str, str]) -> None:
-    import json
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
-    for english, spanish in messages.items():
-        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
-                   f"msgstr {json.dumps(spanish, ensure_ascii=False)}\n")
-    path.write_text("\n".join(out), encoding="utf-8")
 
 
 @pytest.fixture
@@ -449,10 +442,10 @@ def spanish_course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "_config.yml").write_text("title: A course\n", encoding="utf-8")
     (root / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
     messages = root / "locales/es/LC_MESSAGES"
-    _write_po(messages / "tipcourse.po", {
+    write_po(messages / "tipcourse.po", {
         "Source: {citation}": "Fuente: {citation}", "True": "Verdadero", "False": "Falso",
         "{title} ({id}): exported by tipcourse": "{title} ({id}): exportado por tipcourse"})
-    _write_po(messages / "quizzes/mini.yaml.po", {
+    write_po(messages / "quizzes/mini.yaml.po", {
         "Signs quiz": "Cuestionario de señales",
         "Trafficking can happen close to home.": "La trata puede ocurrir cerca de casa.",
         "It can happen anywhere.": "Puede ocurrir en cualquier lugar."})

@@ -13,6 +13,8 @@ from tipcourse.quiz import load_banks, show
 from tipcourse.quiz.model import Question
 from tipcourse.quiz.widget import QuestionWidget, QuizWidget
 
+from helpers import write_po
+
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = {b.id: b for b in load_banks(ROOT)}
 
@@ -115,22 +117,13 @@ SPANISH_UI = {
 }
 
 
-def _write_po(path: Path, messages: dict[str, str]) -> None:
-    import json
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
-    for english, spanish in messages.items():
-        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
-                   f"msgstr {json.dumps(spanish, ensure_ascii=False)}\n")
-    path.write_text("\n".join(out), encoding="utf-8")
 
 
 def test_the_widget_speaks_the_notebooks_language(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     import tipcourse.languages
     from tipcourse.quiz.loader import parse_bank
 
-    _write_po(tmp_path / "locales/es/LC_MESSAGES/tipcourse.po", SPANISH_UI)
+    write_po(tmp_path / "locales/es/LC_MESSAGES/tipcourse.po", SPANISH_UI)
     monkeypatch.setattr(tipcourse.languages, "package_locale_dir", lambda: tmp_path / "locales")
     bank = parse_bank(
         "id: x\ntitle: X\nquestions:\n  - id: q\n    type: true-false\n"

@@ -4,7 +4,6 @@ English slides of the same course stay as they were."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from tipcourse.slides.deck import build_deck
 from tipcourse.slides.html import deck_html, handout_html
 from tipcourse.slides.pptx import write_pptx
 
-from helpers import copy_minibook
+from helpers import copy_minibook, write_po
 
 LESSON = """\
 title: A lesson on signs
@@ -126,13 +125,6 @@ BANK_ES = {"Trafficking can happen close to home.": "La trata puede ocurrir cerc
 TICKET_ES = {"Name one sign.": "Nombra una señal."}
 
 
-def write_po(path: Path, messages: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
-    for english, spanish in messages.items():
-        out.append(f"msgid {json.dumps(english, ensure_ascii=False)}\n"
-                   f"msgstr {json.dumps(spanish, ensure_ascii=False)}\n")
-    path.write_text("\n".join(out), encoding="utf-8")
 
 
 @pytest.fixture

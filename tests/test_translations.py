@@ -349,3 +349,25 @@ def test_a_broken_catalogue_is_one_line_at_its_place(tmp_path: Path) -> None:
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert lines[0].startswith(f"locales/es/LC_MESSAGES/quizzes/tiny.yaml.po:{wrong}: ")
     assert "fix the .po syntax" in lines[0]
+
+
+def test_the_glossary_uses_the_term_table_and_links_name_its_terms(tmp_path: Path) -> None:
+    from helpers import write_po
+
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURES / "minibook", root, ignore=shutil.ignore_patterns("_build"))
+    (root / "locales").mkdir()
+    (root / "locales" / "terms.yml").write_text("Act: {es: Acción}\n", encoding="utf-8")
+    base = root / "locales" / "es" / "LC_MESSAGES" / "book"
+    write_po(base / "glossary.po", {"Act": "Acto"})
+    with pytest.raises(SourceError) as failed:
+        check_translations(Course(root))
+    assert failed.value.one_line().startswith("locales/es/LC_MESSAGES/book/glossary.po:")
+    assert "'Acción'" in failed.value.message
+    write_po(base / "glossary.po", {"Act": "Acción"})
+    write_po(base / "chapter.po", {"See {term}`Act`.": "Mira {term}`acto`."})
+    with pytest.raises(SourceError) as failed:
+        check_translations(Course(root))
+    assert "chapter.po" in failed.value.path and "names no term" in failed.value.message
+    write_po(base / "chapter.po", {"See {term}`Act`.": "Mira {term}`la acción <Acción>`."})
+    assert check_translations(Course(root)) == "translations: es 2/2"

@@ -56,21 +56,6 @@ def numbers(text: str) -> Counter[str]:
     return Counter(re.sub(r"\D", "", n) for n in NUMBER.findall(text))
 
 
-def load_terms(root: Path) -> dict[str, set[str]]:
-    """Each language's glossary terms, lower-cased (as Sphinx matches them)."""
-    path = locale_dir(root) / TERMS_FILE
-    if not path.is_file():
-        return {}
-    from tipcourse.yamlio import read_yaml
-
-    data = read_yaml(path) or {}
-    terms: dict[str, set[str]] = {"en": {str(k).lower() for k in data}}
-    for row in data.values():
-        for lang, term in (row or {}).items():
-            terms.setdefault(str(lang), set()).add(str(term).lower())
-    return terms
-
-
 def term_table(root: Path, lang: str) -> dict[str, str]:
     """English term → the language's term."""
     path = locale_dir(root) / TERMS_FILE
@@ -163,17 +148,19 @@ def read_status(path: Path, domain: str, terms: set[str] | None = None,
     return CatalogueStatus(path, domain, total, fuzzy, untranslated, problems)
 
 
+def catalogue_status(root: Path, lang: str, path: Path) -> CatalogueStatus:
+    """One catalogue of ``lang`` checked against the language's glossary terms (and, for the
+    glossary itself, its entries against the term table)."""
+    domain = path.relative_to(locale_dir(root) / lang / "LC_MESSAGES").with_suffix("").as_posix()
+    table = term_table(root, lang)
+    terms = {term.lower() for term in table.values()} if table else None  # as Sphinx matches
+    return read_status(path, domain, terms, table if domain == "book/glossary" else None)
+
+
 def language_status(root: Path, lang: str) -> list[CatalogueStatus]:
     """Every catalogue of one language, in path order."""
     base = locale_dir(root) / lang / "LC_MESSAGES"
-    terms = load_terms(root).get(lang)
-    glossary = term_table(root, lang)
-    out = []
-    for path in sorted(base.rglob("*.po")):
-        domain = path.relative_to(base).with_suffix("").as_posix()
-        out.append(read_status(path, domain, terms,
-                               glossary if domain == "book/glossary" else None))
-    return out
+    return [catalogue_status(root, lang, path) for path in sorted(base.rglob("*.po"))]
 
 
 def languages_status(root: Path) -> dict[str, list[CatalogueStatus]]:
@@ -191,9 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         root = next((p.parent for p in path.parents if p.name == "locales"), find_root())
         lang = path.relative_to(locale_dir(root)).parts[0]
-        domain = path.relative_to(locale_dir(root) / lang / "LC_MESSAGES").with_suffix("")
-        glossary = term_table(root, lang) if domain.as_posix() == "book/glossary" else None
-        s = read_status(path, domain.as_posix(), load_terms(root).get(lang), glossary)
+        s = catalogue_status(root, lang, path)
         for line in s.untranslated:
             print(f"{path}:{line}: not translated")
         for line in s.fuzzy:
